@@ -1,0 +1,57 @@
+package com.shipjoy.embedded;
+
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.h2.mvstore.MVStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Serves the MongoDB wire protocol in-process (mongo-java-server, persistent H2 MVStore under the data directory)
+ * on a free loopback port, and points the real MongoDB driver at it. Switched off with
+ * {@code shipjoy.embedded-mongo.enabled=false}, the driver uses {@code spring.data.mongodb.uri} as given.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "shipjoy.embedded-mongo.enabled", havingValue = "true")
+class EmbeddedMongo {
+
+    static final String SERVER_BEAN = "embeddedMongoServer";
+
+    @Bean(name = SERVER_BEAN, destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(@Value("${shipjoy.data-dir}") Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).open();
+        MongoServer server = new MongoServer(new H2Backend(store));
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    /** Runs after Boot's own customizer, so the embedded address replaces the host of the configured URI. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer embeddedMongoAddress(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.hosts(List.of(
+                new ServerAddress(address.getHostString(), address.getPort()))));
+    }
+
+    /** Clients start after the server and close before it. */
+    @Bean
+    static AbstractDependsOnBeanFactoryPostProcessor mongoClientsDependOnEmbeddedServer() {
+        return new AbstractDependsOnBeanFactoryPostProcessor(MongoClient.class, SERVER_BEAN) {
+        };
+    }
+}

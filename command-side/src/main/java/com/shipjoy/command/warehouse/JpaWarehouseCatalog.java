@@ -1,0 +1,74 @@
+package com.shipjoy.command.warehouse;
+
+import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.WarehouseId;
+import com.shipjoy.events.common.WorkerId;
+import com.shipjoy.events.warehouse.LocationsAddedEvent;
+import com.shipjoy.events.warehouse.WarehouseRegisteredEvent;
+import com.shipjoy.events.warehouse.WorkerRegisteredEvent;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** Kept by a subscribing processor, so its rows commit or roll back with the events that caused them. */
+@Component
+@ProcessingGroup(JpaWarehouseCatalog.PROCESSING_GROUP)
+class JpaWarehouseCatalog implements WarehouseCatalog {
+
+    static final String PROCESSING_GROUP = "warehouse-catalog";
+
+    private final CatalogEntries entries;
+
+    JpaWarehouseCatalog(CatalogEntries entries) {
+        this.entries = entries;
+    }
+
+    @EventHandler
+    void on(WarehouseRegisteredEvent event) {
+        entries.save(new CatalogEntry(warehouseKey(event.warehouseId())));
+        addLocations(event.warehouseId(), event.locations());
+    }
+
+    @EventHandler
+    void on(LocationsAddedEvent event) {
+        addLocations(event.warehouseId(), event.locations());
+    }
+
+    @EventHandler
+    void on(WorkerRegisteredEvent event) {
+        entries.save(new CatalogEntry(workerKey(event.warehouseId(), event.workerId())));
+    }
+
+    private void addLocations(WarehouseId warehouseId, List<Location> locations) {
+        entries.saveAll(locations.stream().map(location -> new CatalogEntry(locationKey(warehouseId, location)))
+                .toList());
+    }
+
+    @Override
+    public boolean exists(WarehouseId warehouseId) {
+        return entries.existsById(warehouseKey(warehouseId));
+    }
+
+    @Override
+    public boolean hasLocation(WarehouseId warehouseId, Location location) {
+        return entries.existsById(locationKey(warehouseId, location));
+    }
+
+    @Override
+    public boolean hasWorker(WarehouseId warehouseId, WorkerId workerId) {
+        return entries.existsById(workerKey(warehouseId, workerId));
+    }
+
+    private static String warehouseKey(WarehouseId warehouseId) {
+        return "W|" + warehouseId;
+    }
+
+    private static String locationKey(WarehouseId warehouseId, Location location) {
+        return "L|" + warehouseId + "|" + location;
+    }
+
+    private static String workerKey(WarehouseId warehouseId, WorkerId workerId) {
+        return "K|" + warehouseId + "|" + workerId;
+    }
+}

@@ -1,0 +1,48 @@
+package com.shipjoy.platform.axon;
+
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends commands on behalf of the signed-in user. Handlers run on the calling thread and do blocking I/O, so the
+ * call is moved off the event loop.
+ */
+@Component
+public class CommandDispatcher {
+
+    /** Response header: the event store's head once the command's events were stored (contract §2). */
+    public static final String POSITION_HEADER = "X-Event-Position";
+
+    private final CommandGateway gateway;
+    private final EventPositions positions;
+
+    CommandDispatcher(CommandGateway gateway, EventPositions positions) {
+        this.gateway = gateway;
+        this.positions = positions;
+    }
+
+    /** Dispatches the command with the user as {@code actor} and emits the handler's result (empty for void). */
+    public <R> Mono<R> send(Object command) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication().getName())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No authenticated user")))
+                .flatMap(actor -> Mono.<R>fromCallable(() -> gateway.sendAndWait(
+                                GenericCommandMessage.asCommandMessage(command)
+                                        .andMetaData(Map.of(AxonMessaging.ACTOR, actor))))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** The answer to a command that has completed: {@code body} with the head position header. */
+    public <T> Mono<ResponseEntity<T>> respond(HttpStatus status, T body) {
+        return Mono.fromCallable(positions::head)
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(head -> ResponseEntity.status(status).header(POSITION_HEADER, Long.toString(head)).body(body));
+    }
+}

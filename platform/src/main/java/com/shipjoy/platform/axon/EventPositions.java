@@ -1,0 +1,89 @@
+package com.shipjoy.platform.axon;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Positions in the event store: the head after a command, and how far each read model has caught up. */
+@Component
+public class EventPositions {
+
+    /** How long {@code ?minPosition=} waits for a read model before answering 503 (contract §2). */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+
+    EventPositions(EventStore eventStore, EventProcessingConfiguration processing) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+    }
+
+    /** The position of the newest stored event, 0 for an empty store. Blocking. */
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    /**
+     * The position up to which every event has been handled by {@code processingGroup}, or -1 while any segment is
+     * unclaimed or the processor does not exist here.
+     */
+    public long processed(String processingGroup) {
+        Optional<StreamingEventProcessor> processor =
+                processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
+        if (processor.isEmpty()) {
+            return -1;
+        }
+        Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
+        if (status.isEmpty()) {
+            return -1;
+        }
+        long slowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            if (segment.isErrorState()) {
+                return -1;
+            }
+            slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1));
+        }
+        return slowest;
+    }
+
+    /**
+     * Completes once every one of {@code processingGroups} has handled {@code position}; errors with 503 after
+     * {@link #MAX_WAIT}. A null or non-positive position completes at once.
+     */
+    public Mono<Void> awaitProcessed(Long position, String... processingGroups) {
+        if (position == null || position <= 0) {
+            return Mono.empty();
+        }
+        return Flux.interval(Duration.ZERO, POLL, Schedulers.parallel())
+                .filter(tick -> caughtUp(position, processingGroups))
+                .next()
+                .timeout(MAX_WAIT, Mono.error(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The read model has not reached position " + position + " within "
+                                + MAX_WAIT.toSeconds() + " s; retry later.")))
+                .then();
+    }
+
+    private boolean caughtUp(long position, String... processingGroups) {
+        for (String group : processingGroups) {
+            if (processed(group) < position) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+package com.shipjoy.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Builds and writes RFC 9457 problem documents, the only error body this service sends. */
+public final class Problems {
+
+    /** A problem type URI per status, so clients can switch on {@code type} as well as {@code status}. */
+    private static final Map<Integer, String> TYPES = Map.of(
+            400, "invalid-request", 401, "unauthenticated", 403, "forbidden", 404, "not-found",
+            405, "method-not-allowed", 406, "not-acceptable", 409, "conflict", 413, "payload-too-large",
+            415, "unsupported-media-type", 503, "not-yet-consistent");
+
+    private Problems() {
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://shipjoy.example/problems/" + TYPES.getOrDefault(status.value(), "error")));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        return problem;
+    }
+
+    public static ProblemDetail invalid(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** For code outside controllers (security entry points, filters). */
+    static Mono<Void> write(ServerWebExchange exchange, ObjectMapper mapper, ProblemDetail problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(problem);
+        } catch (Exception e) {
+            body = ("{\"status\":" + problem.getStatus() + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /** Writes a problem from outside a controller; used by the security handlers. */
+    public static Mono<Void> write(ServerWebExchange exchange, ObjectMapper mapper, HttpStatus status,
+                                   String detail) {
+        return write(exchange, mapper, of(status, detail));
+    }
+}

@@ -1,0 +1,15 @@
+package com.shipjoy.projections;
+
+import java.util.List;
+
+/** The read models: each is one processing group, rebuilt by replaying the event store into it. */
+public final class ReadModels {
+
+    public static final String INVENTORY = "inventory";
+    public static final String STOCK_LEDGER = "stock-ledger";
+
+    public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER);
+
+    private ReadModels() {
+    }
+}

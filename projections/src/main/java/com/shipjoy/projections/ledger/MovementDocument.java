@@ -1,0 +1,17 @@
+package com.shipjoy.projections.ledger;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One stock movement of the ledger, keyed by the position of the event that caused it. {@code quantity} is always
+ * positive and {@code type} gives the direction; for ADJUSTED, compare {@code onHandAfter} with the entry before.
+ */
+@Document(MovementDocument.COLLECTION)
+public record MovementDocument(@Id long position, Instant timestamp, String sku, String warehouseId, String type,
+                               long quantity, String location, String toLocation, String reference,
+                               long onHandAfter, long reservedAfter, String actor) {
+
+    public static final String COLLECTION = "stock_movements";
+}

@@ -1,0 +1,77 @@
+package com.shipjoy.projections.ledger;
+
+import com.shipjoy.events.stock.StockCountedEvent;
+import com.shipjoy.events.stock.StockId;
+import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockReceivedEvent;
+import com.shipjoy.events.stock.StockReleasedEvent;
+import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.projections.ReadModels;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The stock ledger: one entry per movement, keyed by event position, so a repeated event overwrites itself. */
+@Component
+@ProcessingGroup(ReadModels.STOCK_LEDGER)
+class StockLedgerProjection {
+
+    private final MongoTemplate mongo;
+
+    StockLedgerProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(StockReceivedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.RECEIVED, event.quantity(), event.location().value(),
+                null, event.receiptId().value(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockMovedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.MOVED, event.quantity(), event.from().value(),
+                event.to().value(), null, event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockCountedEvent event, EventMessage<?> message, TrackingToken token) {
+        if (event.variance() != 0) {
+            record(message, token, event.stockId(), MovementType.ADJUSTED, Math.abs(event.variance()),
+                    event.location().value(), null, event.countId(), event.onHandAfter(), event.reservedAfter());
+        }
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.RESERVED, event.quantity(), null, null,
+                event.orderId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.RELEASED, event.quantity(), null, null,
+                event.orderId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), MovementDocument.class);
+    }
+
+    private void record(EventMessage<?> message, TrackingToken token, StockId stockId, MovementType type,
+                        long quantity, String location, String toLocation, String reference, long onHandAfter,
+                        long reservedAfter) {
+        Instant timestamp = message.getTimestamp();
+        Object actor = message.getMetaData().get("actor");
+        mongo.save(new MovementDocument(token.position().orElseThrow(), timestamp, stockId.sku().value(),
+                stockId.warehouseId().value(), type.name(), quantity, location, toLocation, reference, onHandAfter,
+                reservedAfter, actor != null ? actor.toString() : null));
+    }
+}
