@@ -10,9 +10,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 @Configuration(proxyBeanMethods = false)
 class AxonMessaging {
@@ -29,10 +29,14 @@ class AxonMessaging {
     /**
      * Rule violations travel as {@link Rejection} details of a {@link CommandExecutionException}: that is how Axon
      * carries a reason across Axon Server, so the HTTP layer reads them the same way in both run modes.
+     * A component of its own: the command bus needs the correlation providers above, so they cannot share a bean.
      */
-    @Autowired
-    void registerRejectionTranslation(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(rejectionTranslator());
+    @Component
+    static class RejectionTranslation {
+
+        RejectionTranslation(CommandBus commandBus) {
+            commandBus.registerHandlerInterceptor(rejectionTranslator());
+        }
     }
 
     static MessageHandlerInterceptor<CommandMessage<?>> rejectionTranslator() {

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -84,6 +85,13 @@ class SecurityConfig {
                 .pathMatchers(HttpMethod.GET, "/", "/*.html", "/*.js", "/*.css", "/v3/api-docs", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").hasAnyRole(EVERY_ROLE)
                 .anyExchange().hasRole("ADMIN");
+    }
+
+    /** The firewall's refusals (an encoded '/', a '..' segment) are problem documents too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchange(ObjectMapper mapper) {
+        return (exchange, ex) -> Problems.write(exchange, mapper, HttpStatus.BAD_REQUEST,
+                "The request path is not valid: " + ex.getMessage());
     }
 
     @Bean

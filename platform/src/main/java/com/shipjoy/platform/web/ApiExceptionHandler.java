@@ -22,6 +22,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -89,6 +90,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ServerWebExchange exchange) {
         List<Problems.FieldError> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // A @Valid request body: name each field by its path, e.g. lines[0].quantity.
+                body.getFieldErrors().forEach(error -> errors.add(new Problems.FieldError(error.getField(),
+                        error.getDefaultMessage())));
+                body.getGlobalErrors().forEach(error -> errors.add(new Problems.FieldError(error.getObjectName(),
+                        error.getDefaultMessage())));
+                return;
+            }
             String name = result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
@@ -116,9 +125,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     List.of()));
         }
         String parameter = ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName() : null;
-        List<Problems.FieldError> errors = parameter == null ? List.of()
-                : List.of(new Problems.FieldError(parameter, "has an invalid value"));
-        return respond(Problems.invalid(ex.getReason() != null ? ex.getReason() : "Invalid request.", errors));
+        if (parameter == null || "request".equals(parameter)) {
+            return respond(Problems.invalid(ex.getReason() != null ? ex.getReason() : "Invalid request.", List.of()));
+        }
+        return respond(Problems.invalid("Invalid value for parameter " + parameter + ".",
+                List.of(new Problems.FieldError(parameter, "has an invalid value"))));
     }
 
     /** Framework-produced statuses (404 route, 405, 415, …) become problem documents with our type URIs. */
