@@ -1,0 +1,83 @@
+package com.shipjoy.it;
+
+import com.shipjoy.ShipJoyApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real embedded system (H2 event store, in-process MongoDB over a socket) started in this JVM on a free port,
+ * on a data directory of the test's choosing, so a test can stop it and start it again on the same data.
+ */
+public final class EmbeddedApp implements AutoCloseable {
+
+    private final Path dataDir;
+    private ConfigurableApplicationContext context;
+    private int port;
+
+    private EmbeddedApp(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Starts on a fresh temporary data directory. */
+    public static EmbeddedApp start() {
+        try {
+            return start(Files.createTempDirectory("shipjoy-test-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EmbeddedApp start(Path dataDir) {
+        EmbeddedApp app = new EmbeddedApp(dataDir);
+        app.restart();
+        return app;
+    }
+
+    /** Starts the system (again) on the same data directory. */
+    public EmbeddedApp restart() {
+        close();
+        ShipJoyApplication.quietAxon();
+        context = new SpringApplicationBuilder(ShipJoyApplication.class)
+                .run("--server.port=0", "--shipjoy.data-dir=" + dataDir, "--logging.level.root=WARN");
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return this;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A client signed in as one of the development users (name = password = role in lower case). */
+    public WebTestClient as(String user) {
+        return anonymous().mutate().defaultHeaders(headers -> headers.setBasicAuth(user, user)).build();
+    }
+
+    public WebTestClient anonymous() {
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE).build();
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}
