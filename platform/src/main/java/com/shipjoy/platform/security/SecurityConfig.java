@@ -2,6 +2,7 @@ package com.shipjoy.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.platform.web.Problems;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
@@ -16,7 +19,6 @@ import org.springframework.security.core.userdetails.MapReactiveUserDetailsServi
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -113,9 +115,16 @@ class SecurityConfig {
         return new MapReactiveUserDetailsService(users);
     }
 
+    /**
+     * No password-upgrade service: stored encodings stay as configured instead of being re-hashed to bcrypt at the
+     * first login, which would make every later request pay for a bcrypt check.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    ReactiveAuthenticationManager authenticationManager(MapReactiveUserDetailsService users) {
+        UserDetailsRepositoryReactiveAuthenticationManager checked =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        checked.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new VerifiedCredentials(checked, Clock.systemUTC());
     }
 
     private static String[] names(Role[] roles) {
