@@ -4,7 +4,14 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +22,19 @@ class CommandSideConfig {
     @Bean
     SnapshotTriggerDefinition stockSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /**
+     * With a fixed node id (the embedded mode: one process per data directory, which H2's file lock enforces), a
+     * process restarted after kill -9 owns the token claims its predecessor left, instead of waiting for them to
+     * time out. Replicas of the distributed mode leave it unset and keep Axon's per-process default.
+     */
+    @Bean
+    @ConditionalOnProperty("shipjoy.node-id")
+    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagers,
+                          @Value("${shipjoy.node-id}") String nodeId) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagers).serializer(serializer).nodeId(nodeId)
+                .build();
     }
 
     /** The catalog must commit with the events it mirrors, so it is updated in the publishing transaction. */

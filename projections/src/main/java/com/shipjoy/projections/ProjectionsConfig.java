@@ -7,6 +7,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -19,19 +20,24 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 class ProjectionsConfig {
 
+    /** {@code shipjoy.node-id}: see the command side's token store; empty keeps Axon's per-process default. */
     @Autowired
-    void readModelProcessors(EventProcessingConfigurer processing, ObjectProvider<MongoTemplate> mongo) {
+    void readModelProcessors(EventProcessingConfigurer processing, ObjectProvider<MongoTemplate> mongo,
+                             @Value("${shipjoy.node-id:}") String nodeId) {
         for (String readModel : ReadModels.ALL) {
             processing.registerTrackingEventProcessor(readModel);
             processing.registerTokenStore(readModel, configuration -> tokenStore(mongo.getObject(),
-                    configuration.serializer()));
+                    configuration.serializer(), nodeId));
         }
     }
 
-    private static TokenStore tokenStore(MongoTemplate mongo, Serializer serializer) {
-        return MongoTokenStore.builder()
+    private static TokenStore tokenStore(MongoTemplate mongo, Serializer serializer, String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.getDb()).build())
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        if (!nodeId.isEmpty()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 }
