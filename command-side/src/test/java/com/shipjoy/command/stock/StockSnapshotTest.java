@@ -1,0 +1,177 @@
+package com.shipjoy.command.stock;
+
+import static com.shipjoy.command.Rejections.conflict;
+import static com.shipjoy.command.stock.StockTest.A;
+import static com.shipjoy.command.stock.StockTest.B;
+import static com.shipjoy.command.stock.StockTest.ID;
+import static com.shipjoy.command.stock.StockTest.R1;
+import static com.shipjoy.command.stock.StockTest.R2;
+import static com.shipjoy.command.stock.StockTest.count;
+import static com.shipjoy.command.stock.StockTest.counted;
+import static com.shipjoy.command.stock.StockTest.move;
+import static com.shipjoy.command.stock.StockTest.receive;
+import static com.shipjoy.command.stock.StockTest.received;
+import static com.shipjoy.command.stock.StockTest.release;
+import static com.shipjoy.command.stock.StockTest.released;
+import static com.shipjoy.command.stock.StockTest.reserve;
+import static com.shipjoy.command.stock.StockTest.reserved;
+import static com.shipjoy.events.stock.StockReleasedEvent.COUNT_SHORTFALL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.events.stock.StockMovedEvent;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A Stock restored from a Jackson snapshot decides exactly as one rebuilt from its events. Every decision below is
+ * checked against both: the event-sourced run proves the expectation, the snapshot run proves nothing was lost.
+ */
+class StockSnapshotTest {
+
+    /**
+     * A-01 holds 4, B-02 holds 3; o9 holds 2 and o1 holds 3, reserved first by o9 (so o1 is the newest, against
+     * alphabetical order); o3's reservation came and went; lines R1#0 and R1#1 are posted.
+     */
+    private static final List<Object> HISTORY = List.of(
+            received(R1, 0, A, 5, 5, 5, 0), received(R1, 1, B, 2, 2, 7, 0),
+            reserved("o9", 2, 7, 2), reserved("o1", 3, 7, 5), reserved("o3", 1, 7, 6),
+            released("o3", 1, "cancelled", 7, 5),
+            new StockMovedEvent(ID, A, B, 1, 4, 3, 7, 5));
+
+    private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+
+    private static SerializedObject<String> snapshot;
+
+    enum Source { EVENTS, SNAPSHOT }
+
+    private AggregateTestFixture<Stock> fixture;
+
+    /** Takes the snapshot the way Axon does, from the stored events, and serializes it as the snapshot store would. */
+    @BeforeAll
+    static void takeSnapshot() {
+        InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
+        try {
+            eventStore.publish(IntStream.range(0, HISTORY.size())
+                    .mapToObj(i -> new GenericDomainEventMessage<>("Stock", ID.toString(), i, HISTORY.get(i)))
+                    .toList());
+            AggregateSnapshotter.builder()
+                    .eventStore(eventStore)
+                    .aggregateFactories(new GenericAggregateFactory<>(Stock.class))
+                    .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                            ClasspathParameterResolverFactory.forClass(Stock.class),
+                            new SimpleResourceParameterResolverFactory(Set.of(new FakeWarehouseCatalog()))))
+                    .build()
+                    .scheduleSnapshot(Stock.class, ID.toString());
+            DomainEventMessage<?> taken = storage.readSnapshot(ID.toString()).orElseThrow();
+            assertThat(taken.getPayload()).isInstanceOf(Stock.class);
+            assertThat(taken.getSequenceNumber()).isEqualTo(HISTORY.size() - 1);
+            snapshot = SERIALIZER.serialize(taken.getPayload(), String.class);
+        } finally {
+            eventStore.shutDown();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Stock.class);
+        fixture.registerInjectableResource(new FakeWarehouseCatalog().warehouse("WH1", "A-01", "B-02"));
+    }
+
+    private TestExecutor<Stock> given(Source source) {
+        return source == Source.EVENTS
+                ? fixture.given(HISTORY)
+                : fixture.givenState(() -> SERIALIZER.deserialize(snapshot));
+    }
+
+    @Test
+    void snapshotCarriesTheStateAndSurvivesARoundTrip() {
+        assertThat(snapshot.getData()).isNotEqualTo("{}")
+                .contains("\"stockId\"", "\"locations\"", "\"reserved\"", "\"reservations\"", "\"postedReceiptLines\"");
+        Stock restored = SERIALIZER.deserialize(snapshot);
+        assertThat(SERIALIZER.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void postedReceiptLineIsNotPostedAgain(Source source) {
+        given(source).when(receive(R1, 1, B, 2)).expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void newReceiptLineAddsToTheLocations(Source source) {
+        given(source).when(receive(R2, 0, A, 1)).expectEvents(received(R2, 0, A, 1, 5, 8, 5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void reserveIsLimitedToAvailable(Source source) {
+        given(source).when(reserve("o4", 3)).expectNoEvents().expectException(conflict());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void reserveTheRestAvailable(Source source) {
+        given(source).when(reserve("o4", 2)).expectEvents(reserved("o4", 2, 7, 7));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void countShortfallRevokesTheNewestReservation(Source source) {
+        given(source).when(count(A, 0))
+                .expectEvents(counted(A, 4, 0, -4, 3, 5), released("o1", 2, COUNT_SHORTFALL, 3, 3))
+                .expectResultMessagePayload(-4L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void moveIsLimitedToWhatTheLocationHolds(Source source) {
+        given(source).when(move(A, B, 5)).expectNoEvents().expectException(conflict());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void moveWhatTheLocationHolds(Source source) {
+        given(source).when(move(A, B, 4)).expectEvents(new StockMovedEvent(ID, A, B, 4, 0, 7, 7, 5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void releaseIsLimitedToWhatTheOrderHolds(Source source) {
+        given(source).when(release("o9", 3)).expectNoEvents().expectException(conflict());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void releaseWhatTheOrderHolds(Source source) {
+        given(source).when(release("o9", 2)).expectEvents(released("o9", 2, "cancelled", 7, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void releasedOrderHoldsNothing(Source source) {
+        given(source).when(release("o3", 1)).expectNoEvents().expectException(conflict());
+    }
+}
