@@ -84,7 +84,10 @@ class Stock {
                 at(command.to()) + quantity, onHand(), reserved));
     }
 
-    /** Answers the variance. If on-hand falls below what is reserved, the newest reservations are revoked. */
+    /**
+     * Answers the variance. If on-hand falls below what is reserved, the newest reservations are released first, so
+     * that reserved never exceeds on-hand after any single event (read models set figures event by event).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(CountStockCommand command, WarehouseCatalog catalog) {
@@ -95,8 +98,6 @@ class Stock {
         long expected = at(command.location());
         long variance = command.countedQuantity() - expected;
         long onHandAfter = onHand() + variance;
-        apply(new StockCountedEvent(command.stockId(), command.countId(), command.location(), expected,
-                command.countedQuantity(), variance, command.reason(), onHandAfter, reserved));
         List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(reservations.entrySet());
         Collections.reverse(newestFirst);
         for (Map.Entry<String, Long> reservation : newestFirst) {
@@ -105,9 +106,11 @@ class Stock {
                 break;
             }
             long revoked = Math.min(excess, reservation.getValue());
-            apply(new StockReleasedEvent(stockId, reservation.getKey(), revoked, StockReleasedEvent.COUNT_SHORTFALL,
-                    onHandAfter, reserved - revoked));
+            apply(new StockReleasedEvent(command.stockId(), reservation.getKey(), revoked,
+                    StockReleasedEvent.COUNT_SHORTFALL, onHand(), reserved - revoked));
         }
+        apply(new StockCountedEvent(command.stockId(), command.countId(), command.location(), expected,
+                command.countedQuantity(), variance, command.reason(), onHandAfter, reserved));
         return variance;
     }
 

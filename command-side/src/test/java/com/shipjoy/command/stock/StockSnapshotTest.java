@@ -141,7 +141,7 @@ class StockSnapshotTest {
     @EnumSource(Source.class)
     void countShortfallRevokesTheNewestReservation(Source source) {
         given(source).when(count(A, 0))
-                .expectEvents(counted(A, 4, 0, -4, 3, 5), released("o1", 2, COUNT_SHORTFALL, 3, 3))
+                .expectEvents(released("o1", 2, COUNT_SHORTFALL, 7, 3), counted(A, 4, 0, -4, 3, 3))
                 .expectResultMessagePayload(-4L);
     }
 

@@ -225,9 +225,9 @@ class StockTest {
         fixture.given(received(R1, 0, A, 10, 10, 10, 0),
                         reserved("o1", 3, 10, 3), reserved("o2", 4, 10, 7), reserved("o3", 2, 10, 9))
                 .when(count(A, 5))
-                .expectEvents(counted(A, 10, 5, -5, 5, 9),
-                        released("o3", 2, COUNT_SHORTFALL, 5, 7),
-                        released("o2", 2, COUNT_SHORTFALL, 5, 5))
+                .expectEvents(released("o3", 2, COUNT_SHORTFALL, 10, 7),
+                        released("o2", 2, COUNT_SHORTFALL, 10, 5),
+                        counted(A, 10, 5, -5, 5, 5))
                 .expectResultMessagePayload(-5L);
     }
 
@@ -235,9 +235,9 @@ class StockTest {
     void countToZeroRevokesEveryReservation() {
         fixture.given(received(R1, 0, A, 4, 4, 4, 0), reserved("o1", 1, 4, 1), reserved("o2", 3, 4, 4))
                 .when(count(A, 0))
-                .expectEvents(counted(A, 4, 0, -4, 0, 4),
-                        released("o2", 3, COUNT_SHORTFALL, 0, 1),
-                        released("o1", 1, COUNT_SHORTFALL, 0, 0))
+                .expectEvents(released("o2", 3, COUNT_SHORTFALL, 4, 1),
+                        released("o1", 1, COUNT_SHORTFALL, 4, 0),
+                        counted(A, 4, 0, -4, 0, 0))
                 .expectResultMessagePayload(-4L);
     }
 
@@ -245,8 +245,8 @@ class StockTest {
     void reservationsRevokedByACountAreGone() {
         fixture.given(received(R1, 0, A, 10, 10, 10, 0),
                         reserved("o1", 3, 10, 3), reserved("o2", 4, 10, 7), reserved("o3", 2, 10, 9),
-                        counted(A, 10, 5, -5, 5, 9),
-                        released("o3", 2, COUNT_SHORTFALL, 5, 7), released("o2", 2, COUNT_SHORTFALL, 5, 5))
+                        released("o3", 2, COUNT_SHORTFALL, 10, 7), released("o2", 2, COUNT_SHORTFALL, 10, 5),
+                        counted(A, 10, 5, -5, 5, 5))
                 .when(release("o2", 3))
                 .expectException(conflict());
     }
