@@ -1,6 +1,9 @@
 package com.shipjoy.projections;
 
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -12,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Each read model's tracking token is stored in MongoDB beside the read model itself. A crash can then only lose the
- * newest read-model writes together with the token that covers them, never the writes alone: the token is written
- * after the writes it acknowledges, and neither embedded store is durable per write (see README, "Durability").
- * Handlers are idempotent, so events processed again after a crash change nothing.
+ * Each read model's tracking token is stored in MongoDB beside the read model itself, and only after the batch's
+ * read-model writes: a crash can then lose the newest writes together with the token that covers them, never the
+ * writes alone. (Axon's default stores the token first, which is only safe when token and handlers share a
+ * transaction; mongo-java-server has none.) Events processed again after a crash change nothing: handlers are
+ * idempotent.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionsConfig {
@@ -25,9 +29,17 @@ class ProjectionsConfig {
     void readModelProcessors(EventProcessingConfigurer processing, ObjectProvider<MongoTemplate> mongo,
                              @Value("${shipjoy.node-id:}") String nodeId) {
         for (String readModel : ReadModels.ALL) {
-            processing.registerTrackingEventProcessor(readModel);
-            processing.registerTokenStore(readModel, configuration -> tokenStore(mongo.getObject(),
-                    configuration.serializer(), nodeId));
+            processing.registerEventProcessor(readModel, (name, configuration, handlers) ->
+                    TrackingEventProcessor.builder()
+                            .name(name)
+                            .eventHandlerInvoker(handlers)
+                            .messageSource(configuration.eventStore())
+                            .tokenStore(tokenStore(mongo.getObject(), configuration.serializer(), nodeId))
+                            .transactionManager(NoTransactionManager.INSTANCE)
+                            .trackingEventProcessorConfiguration(
+                                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
+                            .storingTokensAfterProcessing()
+                            .build());
         }
     }
 
