@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -37,9 +38,15 @@ class CommandSideConfig {
                 .build();
     }
 
-    /** The catalog must commit with the events it mirrors, so it is updated in the publishing transaction. */
+    /**
+     * The lookups for set-based validation must commit with the events they mirror, so they are updated in the
+     * publishing transaction, and a failure to update one (a second intake of an order) fails the command.
+     */
     @Autowired
-    void subscribingCatalog(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor("warehouse-catalog");
+    void setBasedLookups(EventProcessingConfigurer processing) {
+        for (String lookup : new String[] {"warehouse-catalog", "order-intake"}) {
+            processing.registerSubscribingEventProcessor(lookup);
+            processing.registerListenerInvocationErrorHandler(lookup, configuration -> PropagatingErrorHandler.instance());
+        }
     }
 }
