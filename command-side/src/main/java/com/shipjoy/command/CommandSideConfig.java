@@ -44,7 +44,7 @@ class CommandSideConfig {
      */
     @Autowired
     void setBasedLookups(EventProcessingConfigurer processing) {
-        for (String lookup : new String[] {"warehouse-catalog", "order-intake"}) {
+        for (String lookup : new String[] {"warehouse-catalog", "order-intake", "stock-levels"}) {
             processing.registerSubscribingEventProcessor(lookup);
             processing.registerListenerInvocationErrorHandler(lookup, configuration -> PropagatingErrorHandler.instance());
         }

@@ -6,10 +6,18 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.order.CancelOrderCommand;
+import com.shipjoy.events.order.LineAllocation;
+import com.shipjoy.events.order.OrderAllocatedEvent;
+import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
+import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.RecordAllocationCommand;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,6 +36,9 @@ class Order {
     private String streamId;
     private OrderId orderId;
     private boolean cancelled;
+    /** Per sku: units ordered and units reserved so far. */
+    private Map<String, Long> ordered = new LinkedHashMap<>();
+    private Map<String, Long> allocated = new HashMap<>();
 
     Order() {
     }
@@ -53,6 +64,41 @@ class Order {
         return new OrderPlacement(command.orderId(), true);
     }
 
+    /**
+     * Whatever stays unallocated after this pass is backordered; a fully allocated order is ALLOCATED. A cancelled
+     * order takes nothing: the allocation process releases what it reserved once it reaches the cancellation.
+     */
+    @CommandHandler
+    void handle(RecordAllocationCommand command) {
+        if (cancelled) {
+            return;
+        }
+        Map<String, Long> after = new HashMap<>(allocated);
+        for (LineAllocation allocation : command.allocations()) {
+            String sku = allocation.sku().value();
+            if (!ordered.containsKey(sku)) {
+                throw RejectedException.conflict("Order " + orderId + " has no line for sku " + sku + ".");
+            }
+            long total = after.getOrDefault(sku, 0L) + allocation.quantity().value();
+            if (total > ordered.get(sku)) {
+                throw RejectedException.conflict("Order " + orderId + " ordered " + ordered.get(sku) + " of sku "
+                        + sku + ", fewer than the " + total + " allocated.");
+            }
+            after.put(sku, total);
+            apply(new OrderLineAllocatedEvent(orderId, allocation.sku(), allocation.warehouseId(),
+                    allocation.quantity().value(), total, ordered.get(sku) - total));
+        }
+        Map<String, Long> outstanding = new LinkedHashMap<>();
+        ordered.forEach((sku, quantity) -> {
+            long left = quantity - allocated.getOrDefault(sku, 0L);
+            if (left > 0) {
+                outstanding.put(sku, left);
+            }
+        });
+        apply(outstanding.isEmpty() ? new OrderAllocatedEvent(orderId) : new OrderBackorderedEvent(orderId,
+                outstanding));
+    }
+
     @CommandHandler
     void handle(CancelOrderCommand command) {
         if (!cancelled) {
@@ -64,6 +110,12 @@ class Order {
     void on(OrderPlacedEvent event) {
         streamId = PlaceOrderCommand.streamId(event.orderId());
         orderId = event.orderId();
+        event.lines().forEach(line -> ordered.put(line.sku().value(), line.quantity().value()));
+    }
+
+    @EventSourcingHandler
+    void on(OrderLineAllocatedEvent event) {
+        allocated.put(event.sku().value(), event.allocatedAfter());
     }
 
     @EventSourcingHandler

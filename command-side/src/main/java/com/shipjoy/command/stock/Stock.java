@@ -114,14 +114,18 @@ class Stock {
         return variance;
     }
 
+    /**
+     * Reserves as many of the requested units as are available and answers how many that was (0: no event). The
+     * allocation process asks, and the aggregate, which alone knows what is free, decides: never an error to
+     * compensate for.
+     */
     @CommandHandler
-    void handle(ReserveStockCommand command) {
-        long quantity = command.quantity().value();
-        if (available() < quantity) {
-            throw RejectedException.conflict("Only " + available() + " of sku " + stockId.sku()
-                    + " are available in warehouse " + stockId.warehouseId() + ", fewer than " + quantity + ".");
+    long handle(ReserveStockCommand command) {
+        long quantity = Math.min(command.quantity().value(), available());
+        if (quantity > 0) {
+            apply(new StockReservedEvent(stockId, command.orderId(), quantity, onHand(), reserved + quantity));
         }
-        apply(new StockReservedEvent(stockId, command.orderId(), quantity, onHand(), reserved + quantity));
+        return quantity;
     }
 
     @CommandHandler

@@ -7,10 +7,16 @@ import com.shipjoy.events.common.CustomerId;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.Sku;
+import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.order.CancelOrderCommand;
 import com.shipjoy.events.order.Customer;
 import com.shipjoy.events.order.ExternalOrderId;
+import com.shipjoy.events.order.LineAllocation;
+import com.shipjoy.events.order.OrderAllocatedEvent;
+import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
+import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.RecordAllocationCommand;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
@@ -133,5 +139,73 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                 .when(new CancelOrderCommand(O1, "x"))
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    // ---- allocation ----
+
+    static final WarehouseId W1 = new WarehouseId("W1");
+    static final WarehouseId W2 = new WarehouseId("W2");
+    static final Sku MUG = new Sku("MUG-1");
+
+    static RecordAllocationCommand allocate(LineAllocation... allocations) {
+        return new RecordAllocationCommand(O1, List.of(allocations));
+    }
+
+    static LineAllocation mugs(WarehouseId warehouse, long quantity) {
+        return new LineAllocation(MUG, warehouse, Quantity.of(quantity));
+    }
+
+    @Test
+    void aFullAllocationMakesTheOrderAllocated() {
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate(mugs(W1, 2)))
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1));
+    }
+
+    @Test
+    void aSplitAllocationAddsUpPerLine() {
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate(mugs(W1, 1), mugs(W2, 1)))
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
+                        new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1));
+    }
+
+    @Test
+    void whatStaysUnallocatedIsBackordered() {
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate())
+                .expectEvents(new OrderBackorderedEvent(O1, Map.of("MUG-1", 2L)));
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate(mugs(W1, 1)))
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
+                        new OrderBackorderedEvent(O1, Map.of("MUG-1", 1L)));
+    }
+
+    @Test
+    void aBackorderFilledLaterCompletesTheAllocation() {
+        fixture.given(placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
+                        new OrderBackorderedEvent(O1, Map.of("MUG-1", 1L)))
+                .when(allocate(mugs(W2, 1)))
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1));
+    }
+
+    @Test
+    void allocatingMoreThanOrderedOrAnotherSkuIsRefused() {
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate(mugs(W1, 3)))
+                .expectNoEvents()
+                .expectException(conflict());
+        fixture.given(placed(place(O1, EXT, "d1")))
+                .when(allocate(new LineAllocation(new Sku("CUP-1"), W1, Quantity.of(1))))
+                .expectNoEvents()
+                .expectException(conflict());
+    }
+
+    @Test
+    void aCancelledOrderTakesNoAllocation() {
+        fixture.given(placed(place(O1, EXT, "d1")), new OrderCancelledEvent(O1, "x"))
+                .when(allocate(mugs(W1, 2)))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 }

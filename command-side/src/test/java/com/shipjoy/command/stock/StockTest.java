@@ -297,7 +297,8 @@ class StockTest {
     void reserveCarriesTheFiguresAfter() {
         fixture.given(fiveAndTwo())
                 .when(reserve("o1", 3))
-                .expectEvents(reserved("o1", 3, 7, 3));
+                .expectEvents(reserved("o1", 3, 7, 3))
+                .expectResultMessagePayload(3L);
     }
 
     @Test
@@ -308,9 +309,19 @@ class StockTest {
     }
 
     @Test
-    void reserveMoreThanAvailableConflicts() {
-        expectRejected(fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3)).when(reserve("o2", 5)),
-                conflict());
+    void reserveMoreThanAvailableReservesWhatIsAvailable() {
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+                .when(reserve("o2", 5))
+                .expectEvents(reserved("o2", 4, 7, 7))
+                .expectResultMessagePayload(4L);
+    }
+
+    @Test
+    void reserveWithNothingAvailableReservesNothing() {
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 7, 7, 7))
+                .when(reserve("o2", 1))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
     }
 
     @Test

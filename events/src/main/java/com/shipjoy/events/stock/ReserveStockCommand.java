@@ -3,6 +3,6 @@ package com.shipjoy.events.stock;
 import com.shipjoy.events.common.Quantity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Promises {@code quantity} available units to an order; refused when fewer are available. */
+/** Promises up to {@code quantity} available units to an order; answers how many it reserved. */
 public record ReserveStockCommand(@TargetAggregateIdentifier StockId stockId, String orderId, Quantity quantity) {
 }

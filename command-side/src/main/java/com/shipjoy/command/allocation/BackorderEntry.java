@@ -1,0 +1,42 @@
+package com.shipjoy.command.allocation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** Units of a sku an order still waits for; {@code queuedAt} (the order's event position) sets the turn. */
+@Entity
+@Table(name = "backorder", indexes = {@Index(columnList = "sku,queuedAt"), @Index(columnList = "orderId")})
+class BackorderEntry {
+
+    @Id
+    private String entryKey;
+    private String orderId;
+    private String sku;
+    private long quantity;
+    private long queuedAt;
+
+    protected BackorderEntry() {
+    }
+
+    BackorderEntry(String orderId, String sku, long quantity, long queuedAt) {
+        this.entryKey = orderId + "|" + sku;
+        this.orderId = orderId;
+        this.sku = sku;
+        this.quantity = quantity;
+        this.queuedAt = queuedAt;
+    }
+
+    String orderId() {
+        return orderId;
+    }
+
+    long quantity() {
+        return quantity;
+    }
+
+    void reduceBy(long allocated) {
+        quantity -= allocated;
+    }
+}

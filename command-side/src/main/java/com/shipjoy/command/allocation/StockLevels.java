@@ -1,0 +1,69 @@
+package com.shipjoy.command.allocation;
+
+import com.shipjoy.events.stock.StockCountedEvent;
+import com.shipjoy.events.stock.StockId;
+import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockReceivedEvent;
+import com.shipjoy.events.stock.StockReleasedEvent;
+import com.shipjoy.events.stock.StockReservedEvent;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Available units per sku and warehouse, for planning allocations. Kept by a subscribing processor in the
+ * transaction of each stock event, so it is never behind the Stock aggregates; they still have the last word, as a
+ * plan only proposes reservations.
+ */
+@Component
+@ProcessingGroup(StockLevels.PROCESSING_GROUP)
+class StockLevels {
+
+    static final String PROCESSING_GROUP = "stock-levels";
+
+    private final StockLevelEntries entries;
+
+    StockLevels(StockLevelEntries entries) {
+        this.entries = entries;
+    }
+
+    /** Available units of the sku per warehouse, by warehouse id; warehouses with none are left out. */
+    Map<String, Long> available(String sku) {
+        Map<String, Long> available = new TreeMap<>();
+        entries.findBySku(sku).stream().filter(level -> level.available() > 0)
+                .forEach(level -> available.put(level.warehouseId(), level.available()));
+        return available;
+    }
+
+    @EventHandler
+    void on(StockReceivedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockMovedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockCountedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    private void set(StockId stockId, long onHand, long reserved) {
+        entries.save(new StockLevelEntry(stockId.toString(), stockId.sku().value(), stockId.warehouseId().value(),
+                onHand, reserved));
+    }
+}
