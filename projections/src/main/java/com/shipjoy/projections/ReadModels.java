@@ -7,8 +7,11 @@ public final class ReadModels {
 
     public static final String INVENTORY = "inventory";
     public static final String STOCK_LEDGER = "stock-ledger";
+    public static final String ORDERS = "orders";
+    public static final String BACKORDERS = "backorders";
+    public static final String ORDER_HISTORY = "order-history";
 
-    public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER);
+    public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY);
 
     private ReadModels() {
     }

@@ -1,5 +1,6 @@
 package com.shipjoy.command.allocation;
 
+import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.order.LineAllocation;
@@ -34,10 +35,9 @@ import org.springframework.stereotype.Component;
  * cancelled order ignores an allocation), because a failing nested command would roll the whole batch back.
  */
 @Component
-@ProcessingGroup(OrderAllocation.PROCESSING_GROUP)
+@ProcessingGroup(Processes.ORDER_ALLOCATION)
 class OrderAllocation {
 
-    static final String PROCESSING_GROUP = "order-allocation";
     static final String CANCELLED = "ORDER_CANCELLED";
 
     private final StockLevels levels;

@@ -15,11 +15,13 @@ import com.shipjoy.events.order.RecordAllocationCommand;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,6 +38,9 @@ class Order {
     private String streamId;
     private OrderId orderId;
     private boolean cancelled;
+    /** The contract's order status, as far as this aggregate's own events tell it. */
+    private String status;
+    private Instant placedAt;
     /** Per sku: units ordered and units reserved so far. */
     private Map<String, Long> ordered = new LinkedHashMap<>();
     private Map<String, Long> allocated = new HashMap<>();
@@ -96,7 +101,7 @@ class Order {
             }
         });
         apply(outstanding.isEmpty() ? new OrderAllocatedEvent(orderId) : new OrderBackorderedEvent(orderId,
-                outstanding));
+                outstanding, placedAt));
     }
 
     @CommandHandler
@@ -107,9 +112,11 @@ class Order {
     }
 
     @EventSourcingHandler
-    void on(OrderPlacedEvent event) {
+    void on(OrderPlacedEvent event, @Timestamp Instant timestamp) {
+        placedAt = timestamp;
         streamId = PlaceOrderCommand.streamId(event.orderId());
         orderId = event.orderId();
+        status = "PLACED";
         event.lines().forEach(line -> ordered.put(line.sku().value(), line.quantity().value()));
     }
 
@@ -119,7 +126,22 @@ class Order {
     }
 
     @EventSourcingHandler
+    void on(OrderBackorderedEvent event) {
+        status = "BACKORDERED";
+    }
+
+    @EventSourcingHandler
+    void on(OrderAllocatedEvent event) {
+        status = "ALLOCATED";
+    }
+
+    @EventSourcingHandler
     void on(OrderCancelledEvent event) {
         cancelled = true;
+        status = "CANCELLED";
+    }
+
+    String status() {
+        return status;
     }
 }

@@ -1,5 +1,6 @@
 package com.shipjoy.command.stock;
 
+import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
@@ -75,7 +76,8 @@ class StockController {
     @Operation(summary = "Receive goods into bin locations",
             description = "Idempotent by receiptId (generated when omitted): the same receipt again answers 200 and "
                     + "stores nothing; the same receiptId with other content is 409. Unknown location is 400, "
-                    + "unknown warehouse 404. OUTBOUND cannot receive goods.")
+                    + "unknown warehouse 404. OUTBOUND cannot receive goods. Answers once waiting backorders were "
+                    + "served from the new stock, oldest first.")
     Mono<ResponseEntity<ReceiptRecorded>> receive(@PathVariable @IdCode String warehouseId,
                                                   @Valid @RequestBody ReceiptRequest request) {
         ReceiptId receiptId = new ReceiptId(request.receiptId() != null ? request.receiptId()
@@ -87,7 +89,8 @@ class StockController {
         return commands.<Created>send(new RecordReceiptCommand(receiptId, warehouse, request.reference(), lines))
                 .flatMap(created -> Flux.fromIterable(ReceiveStockCommand.postingsOf(receiptId, warehouse, lines))
                         .concatMap(commands::send)
-                        .then(commands.respond(created.created() ? HttpStatus.CREATED : HttpStatus.OK,
+                        .then(commands.respondAfter(Processes.STOCK_REACTIONS,
+                                created.created() ? HttpStatus.CREATED : HttpStatus.OK,
                                 new ReceiptRecorded(receiptId.value()))));
     }
 
@@ -111,7 +114,7 @@ class StockController {
         String countId = UUID.randomUUID().toString();
         return commands.<Long>send(new CountStockCommand(StockId.of(request.sku(), warehouseId), countId,
                         new Location(request.location()), request.countedQuantity(), request.reason()))
-                .flatMap(variance -> commands.respond(HttpStatus.OK, new Counted(countId, request.sku(),
-                        request.location(), request.countedQuantity(), variance)));
+                .flatMap(variance -> commands.respondAfter(Processes.STOCK_REACTIONS, HttpStatus.OK,
+                        new Counted(countId, request.sku(), request.location(), request.countedQuantity(), variance)));
     }
 }

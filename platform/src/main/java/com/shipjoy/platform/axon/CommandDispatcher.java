@@ -41,8 +41,24 @@ public class CommandDispatcher {
 
     /** The answer to a command that has completed: {@code body} with the head position header. */
     public <T> Mono<ResponseEntity<T>> respond(HttpStatus status, T body) {
-        return Mono.fromCallable(positions::head)
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(head -> ResponseEntity.status(status).header(POSITION_HEADER, Long.toString(head)).body(body));
+        return head().map(head -> ResponseEntity.status(status).header(POSITION_HEADER, Long.toString(head))
+                .body(body));
+    }
+
+    /**
+     * Like {@link #respond}, once the given processes have handled every event stored so far, so that what they do
+     * in reaction (reserving stock, filling backorders) is covered by the position the client reads with.
+     */
+    public <T> Mono<ResponseEntity<T>> respondAfter(String[] processes, HttpStatus status, T body) {
+        return awaitProcesses(processes).then(respond(status, body));
+    }
+
+    /** Waits until the given processes have handled every event stored so far. */
+    public Mono<Void> awaitProcesses(String... processes) {
+        return head().flatMap(head -> positions.awaitProcessed(head, processes));
+    }
+
+    private Mono<Long> head() {
+        return Mono.fromCallable(positions::head).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -3,6 +3,7 @@ package com.shipjoy.platform.axon;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -76,6 +77,15 @@ public class EventPositions {
                         "The read model has not reached position " + position + " within "
                                 + MAX_WAIT.toSeconds() + " s; retry later.")))
                 .then();
+    }
+
+    /**
+     * A query against a read model: waits for it to reach {@code minPosition} (see {@link #awaitProcessed}), then
+     * runs the blocking query off the event loop.
+     */
+    public <T> Mono<T> read(Long minPosition, String readModel, Callable<T> query) {
+        return awaitProcessed(minPosition, readModel)
+                .then(Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private boolean caughtUp(long position, String... processingGroups) {

@@ -3,6 +3,7 @@ package com.shipjoy.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.shipjoy.events.common.InvalidValueException;
+import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.common.Rejection;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ex.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .map(rejection -> problem(rejection))
                 .orElseGet(() -> unexpected(ex));
+    }
+
+    @ExceptionHandler(RejectedException.class)
+    Mono<ResponseEntity<Object>> rejected(RejectedException ex) {
+        return problem(ex.rejection());
     }
 
     @ExceptionHandler(InvalidValueException.class)

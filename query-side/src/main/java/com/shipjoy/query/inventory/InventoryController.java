@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/inventory")
@@ -50,7 +48,7 @@ class InventoryController {
     Mono<InventoryDocument> level(@PathVariable @IdCode String sku,
                                   @Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                                   Long minPosition) {
-        return read(minPosition, ReadModels.INVENTORY, () -> queries.level(sku).orElseThrow(() ->
+        return positions.read(minPosition, ReadModels.INVENTORY, () -> queries.level(sku).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown sku " + sku + ".")));
     }
 
@@ -64,7 +62,7 @@ class InventoryController {
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                          @Parameter(description = MIN_POSITION) @RequestParam(required = false)
                                          @Min(0) Long minPosition) {
-        return read(minPosition, ReadModels.INVENTORY, () -> queries.levels(warehouseId, maxAvailable, page, size));
+        return positions.read(minPosition, ReadModels.INVENTORY, () -> queries.levels(warehouseId, maxAvailable, page, size));
     }
 
     @GetMapping("/{sku}/movements")
@@ -82,7 +80,7 @@ class InventoryController {
                                       @Parameter(description = MIN_POSITION) @RequestParam(required = false)
                                       @Min(0) Long minPosition) {
         boolean csv = format.equals("csv");
-        return read(minPosition, ReadModels.STOCK_LEDGER, () -> {
+        return positions.read(minPosition, ReadModels.STOCK_LEDGER, () -> {
             if (queries.level(sku).isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown sku " + sku + ".");
             }
@@ -97,9 +95,4 @@ class InventoryController {
         });
     }
 
-    /** Waits for the read model to reach {@code minPosition}, then runs the blocking query off the event loop. */
-    private <T> Mono<T> read(Long minPosition, String readModel, Callable<T> query) {
-        return positions.awaitProcessed(minPosition, readModel)
-                .then(Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic()));
-    }
 }

@@ -1,0 +1,16 @@
+package com.shipjoy.projections.order;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** Units of a sku an order waits for (contract §10: {orderId, sku, quantity, placedAt}). */
+@Document(BackorderDocument.COLLECTION)
+public record BackorderDocument(@Id String id, String orderId, String sku, long quantity, Instant placedAt) {
+
+    public static final String COLLECTION = "backorders";
+
+    static String id(String orderId, String sku) {
+        return orderId + "|" + sku;
+    }
+}

@@ -1,0 +1,96 @@
+package com.shipjoy.projections.order;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.events.order.OrderAllocatedEvent;
+import com.shipjoy.events.order.OrderBackorderedEvent;
+import com.shipjoy.events.order.OrderCancelledEvent;
+import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderPlacedEvent;
+import com.shipjoy.events.stock.StockReleasedEvent;
+import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.projections.ReadModels;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Order timelines. An entry is appended only if no entry with its position is there yet, so an event delivered
+ * twice appears once.
+ */
+@Component
+@ProcessingGroup(ReadModels.ORDER_HISTORY)
+class OrderHistoryProjection {
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+    };
+
+    private final MongoTemplate mongo;
+    private final ObjectMapper json;
+
+    OrderHistoryProjection(MongoTemplate mongo, ObjectMapper json) {
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderLineAllocatedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderBackorderedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderAllocatedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), OrderHistoryDocument.class);
+    }
+
+    private void append(String orderId, EventMessage<?> message, TrackingToken token) {
+        long position = token.position().orElseThrow();
+        Object actor = message.getMetaData().get("actor");
+        String type = message.getPayloadType().getSimpleName().replaceFirst("Event$", "");
+        OrderHistoryDocument.Entry entry = new OrderHistoryDocument.Entry(position, message.getTimestamp(), type,
+                actor != null ? actor.toString() : null, json.convertValue(message.getPayload(), DATA));
+        mongo.upsert(Query.query(Criteria.where("_id").is(orderId)), new Update().setOnInsert("events", List.of()),
+                OrderHistoryDocument.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("events.position").ne(position)),
+                new Update().push("events", entry), OrderHistoryDocument.class);
+    }
+}

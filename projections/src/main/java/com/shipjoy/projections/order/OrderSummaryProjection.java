@@ -1,0 +1,81 @@
+package com.shipjoy.projections.order;
+
+import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.order.OrderAllocatedEvent;
+import com.shipjoy.events.order.OrderBackorderedEvent;
+import com.shipjoy.events.order.OrderCancelledEvent;
+import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderPlacedEvent;
+import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.order.OrderDocument.Line;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Order summaries. Events carry a line's figures after them, so applying one twice changes nothing. */
+@Component
+@ProcessingGroup(ReadModels.ORDERS)
+class OrderSummaryProjection {
+
+    private final MongoTemplate mongo;
+
+    OrderSummaryProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @Timestamp Instant at) {
+        mongo.save(new OrderDocument(event.orderId().value(), event.channel().value(),
+                event.externalOrderId().value(),
+                new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
+                        event.customer().email()),
+                new OrderDocument.ShipTo(event.shipTo().name(), event.shipTo().line1(), event.shipTo().city(),
+                        event.shipTo().postalCode(), event.shipTo().country()),
+                event.shipPartial(), "PLACED",
+                event.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value(),
+                        line.unitPrice(), line.currency(), 0, 0, 0, 0, 0)).toList(),
+                List.of(), List.of(), at, at));
+    }
+
+    @EventHandler
+    void on(OrderLineAllocatedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), null, line -> line.sku().equals(event.sku().value())
+                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line, at);
+    }
+
+    @EventHandler
+    void on(OrderBackorderedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), "BACKORDERED", line -> line.allocation(line.allocated(),
+                event.backordered().getOrDefault(line.sku(), 0L)), at);
+    }
+
+    @EventHandler
+    void on(OrderAllocatedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), "ALLOCATED", line -> line.allocation(line.quantity(), 0), at);
+    }
+
+    /** Cancelling releases every reservation: nothing stays allocated or waits. */
+    @EventHandler
+    void on(OrderCancelledEvent event, @Timestamp Instant at) {
+        update(event.orderId(), "CANCELLED", line -> line.allocation(0, 0), at);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), OrderDocument.class);
+    }
+
+    private void update(OrderId orderId, String status, UnaryOperator<Line> change, Instant at) {
+        OrderDocument order = mongo.findById(orderId.value(), OrderDocument.class);
+        if (order != null) {
+            mongo.save(order.with(status, change, at));
+        }
+    }
+}

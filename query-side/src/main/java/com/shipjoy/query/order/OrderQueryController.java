@@ -1,0 +1,97 @@
+package com.shipjoy.query.order;
+
+import com.shipjoy.platform.axon.EventPositions;
+import com.shipjoy.platform.web.IdCode;
+import com.shipjoy.platform.web.Page;
+import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.order.BackorderDocument;
+import com.shipjoy.projections.order.OrderDocument;
+import com.shipjoy.projections.order.OrderHistoryDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Tag(name = "Orders (OMS)")
+class OrderQueryController {
+
+    static final String STATUSES = "PLACED|BACKORDERED|ALLOCATED|PICKING|PACKED|PARTIALLY_SHIPPED|SHIPPED|DELIVERED"
+            + "|CANCELLED|RETURNED";
+
+    private final OrderQueries queries;
+    private final EventPositions positions;
+
+    OrderQueryController(OrderQueries queries, EventPositions positions) {
+        this.queries = queries;
+        this.positions = positions;
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    @Operation(summary = "An order with its lines, shipments and returns")
+    Mono<OrderDocument> order(@PathVariable @IdCode String orderId,
+                              @RequestParam(required = false) @Min(0) Long minPosition) {
+        return positions.read(minPosition, ReadModels.ORDERS, () -> queries.order(orderId).orElseThrow(() -> unknown(orderId)));
+    }
+
+    @GetMapping("/api/orders")
+    @Operation(summary = "Search orders, newest first", description = "placedFrom is inclusive, placedTo exclusive.")
+    Mono<Page<OrderDocument>> orders(@RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+                                     @RequestParam(required = false) @IdCode String channel,
+                                     @RequestParam(required = false) @IdCode String customerId,
+                                     @RequestParam(required = false) @IdCode String sku,
+                                     @RequestParam(required = false) Instant placedFrom,
+                                     @RequestParam(required = false) Instant placedTo,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                     @RequestParam(required = false) @Min(0) Long minPosition) {
+        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(status, channel, customerId, sku, placedFrom,
+                placedTo);
+        return positions.read(minPosition, ReadModels.ORDERS, () -> queries.orders(filter, page, size));
+    }
+
+    @GetMapping("/api/customers/{customerId}/orders")
+    @Operation(summary = "A customer's orders, newest first")
+    Mono<Page<OrderDocument>> customerOrders(@PathVariable @IdCode String customerId,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                             @RequestParam(required = false) @Min(0) Long minPosition) {
+        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(null, null, customerId, null, null, null);
+        return positions.read(minPosition, ReadModels.ORDERS, () -> queries.orders(filter, page, size));
+    }
+
+    @GetMapping("/api/orders/{orderId}/history")
+    @Operation(summary = "Every event of an order and of what it caused, oldest first",
+            description = "Reservations and releases of its stock included; each with position, timestamp, type, "
+                    + "the actor who caused it and the event's data.")
+    Mono<Page<OrderHistoryDocument.Entry>> history(@PathVariable @IdCode String orderId,
+                                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                                   @RequestParam(required = false) @Min(0) Long minPosition) {
+        return positions.read(minPosition, ReadModels.ORDER_HISTORY, () -> queries.history(orderId, page, size)
+                .orElseThrow(() -> unknown(orderId)));
+    }
+
+    @GetMapping("/api/backorders")
+    @Operation(summary = "Orders waiting for stock, oldest first")
+    Mono<Page<BackorderDocument>> backorders(@RequestParam(required = false) @IdCode String sku,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                             @RequestParam(required = false) @Min(0) Long minPosition) {
+        return positions.read(minPosition, ReadModels.BACKORDERS, () -> queries.backorders(sku, page, size));
+    }
+
+    private static ResponseStatusException unknown(String orderId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown order " + orderId + ".");
+    }
+
+}
