@@ -21,11 +21,19 @@ class BackorderEntry {
     }
 
     BackorderEntry(String orderId, String sku, long quantity, long queuedAt) {
-        this.entryKey = orderId + "|" + sku;
+        this.entryKey = key(orderId, sku);
         this.orderId = orderId;
         this.sku = sku;
         this.quantity = quantity;
         this.queuedAt = queuedAt;
+    }
+
+    static String key(String orderId, String sku) {
+        return orderId + "|" + sku;
+    }
+
+    long queuedAt() {
+        return queuedAt;
     }
 
     String orderId() {
@@ -38,5 +46,9 @@ class BackorderEntry {
 
     void reduceBy(long allocated) {
         quantity -= allocated;
+    }
+
+    void add(long waiting) {
+        quantity += waiting;
     }
 }

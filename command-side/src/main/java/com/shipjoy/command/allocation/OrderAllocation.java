@@ -7,6 +7,7 @@ import com.shipjoy.events.order.LineAllocation;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.RecordAllocationCommand;
+import com.shipjoy.events.order.RecordDeallocationCommand;
 import com.shipjoy.events.stock.ReleaseStockCommand;
 import com.shipjoy.events.stock.ReserveStockCommand;
 import com.shipjoy.events.stock.StockCountedEvent;
@@ -56,8 +57,8 @@ class OrderAllocation {
         event.lines().forEach(line -> needs.put(line.sku().value(), line.quantity().value()));
         Pass pass = new Pass(commands);
         needs.keySet().forEach(pass::fillBackorders); // whoever waits for these skus already goes first
-        Map<String, Long> outstanding = pass.allocate(event.orderId().value(), needs, true);
         long queuedAt = token.position().orElse(0);
+        Map<String, Long> outstanding = pass.allocate(event.orderId().value(), needs, true, queuedAt);
         outstanding.forEach((sku, quantity) -> backorders.save(new BackorderEntry(event.orderId().value(), sku,
                 quantity, queuedAt)));
     }
@@ -74,9 +75,27 @@ class OrderAllocation {
         }
     }
 
+    /**
+     * Released units serve the queue. When a count took them from an order (COUNT_SHORTFALL), that order first
+     * rejoins the queue at its original turn, so it is re-allocated from elsewhere or waits as a backorder.
+     */
     @EventHandler
     void on(StockReleasedEvent event, CommandGateway commands) {
-        new Pass(commands).fillBackorders(event.stockId().sku().value());
+        String sku = event.stockId().sku().value();
+        String warehouseId = event.stockId().warehouseId().value();
+        if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())) {
+            reservations.findById(ReservationEntry.key(event.orderId(), sku, warehouseId)).ifPresent(held -> {
+                held.add(-event.quantity());
+                reservations.save(held);
+                commands.sendAndWait(new RecordDeallocationCommand(new OrderId(event.orderId()), event.stockId().sku(),
+                        event.stockId().warehouseId(), Quantity.of(event.quantity()), event.reason()));
+                BackorderEntry waiting = backorders.findById(BackorderEntry.key(event.orderId(), sku))
+                        .orElseGet(() -> new BackorderEntry(event.orderId(), sku, 0, held.queuedAt()));
+                waiting.add(event.quantity());
+                backorders.save(waiting);
+            });
+        }
+        new Pass(commands).fillBackorders(sku);
     }
 
     @EventHandler
@@ -108,8 +127,8 @@ class OrderAllocation {
                 if (available(sku).isEmpty()) {
                     return;
                 }
-                long left = allocate(waiting.orderId(), Map.of(sku, waiting.quantity()), false)
-                        .getOrDefault(sku, 0L);
+                long left = allocate(waiting.orderId(), Map.of(sku, waiting.quantity()), false,
+                        waiting.queuedAt()).getOrDefault(sku, 0L);
                 if (left == 0) {
                     backorders.delete(waiting);
                 } else {
@@ -120,7 +139,7 @@ class OrderAllocation {
         }
 
         /** Reserves what the plan proposes, tells the order, and answers what is still outstanding per sku. */
-        Map<String, Long> allocate(String orderId, Map<String, Long> needs, boolean alwaysRecord) {
+        Map<String, Long> allocate(String orderId, Map<String, Long> needs, boolean alwaysRecord, long queuedAt) {
             Map<String, Map<String, Long>> offer = new HashMap<>();
             needs.keySet().forEach(sku -> offer.put(sku, available(sku)));
             List<LineAllocation> reserved = new ArrayList<>();
@@ -137,7 +156,7 @@ class OrderAllocation {
                 outstanding.merge(sku, -got, Long::sum);
                 reserved.add(new LineAllocation(planned.sku(), planned.warehouseId(), Quantity.of(got)));
                 ReservationEntry entry = reservations.findById(ReservationEntry.key(orderId, sku, warehouseId))
-                        .orElseGet(() -> new ReservationEntry(orderId, sku, warehouseId));
+                        .orElseGet(() -> new ReservationEntry(orderId, sku, warehouseId, queuedAt));
                 entry.add(got);
                 reservations.save(entry);
             }

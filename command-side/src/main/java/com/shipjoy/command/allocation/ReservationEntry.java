@@ -16,15 +16,18 @@ class ReservationEntry {
     private String sku;
     private String warehouseId;
     private long quantity;
+    /** The order's turn in the backorder queue, kept for when a count takes these units away again. */
+    private long queuedAt;
 
     protected ReservationEntry() {
     }
 
-    ReservationEntry(String orderId, String sku, String warehouseId) {
+    ReservationEntry(String orderId, String sku, String warehouseId, long queuedAt) {
         this.entryKey = key(orderId, sku, warehouseId);
         this.orderId = orderId;
         this.sku = sku;
         this.warehouseId = warehouseId;
+        this.queuedAt = queuedAt;
     }
 
     static String key(String orderId, String sku, String warehouseId) {
@@ -43,6 +46,11 @@ class ReservationEntry {
         return quantity;
     }
 
+    long queuedAt() {
+        return queuedAt;
+    }
+
+    /** Adds (positive) or removes (negative) reserved units. */
     void add(long reserved) {
         quantity += reserved;
     }

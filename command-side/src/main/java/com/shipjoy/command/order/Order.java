@@ -11,7 +11,9 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.RecordAllocationCommand;
+import com.shipjoy.events.order.RecordDeallocationCommand;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
@@ -93,15 +95,23 @@ class Order {
             apply(new OrderLineAllocatedEvent(orderId, allocation.sku(), allocation.warehouseId(),
                     allocation.quantity().value(), total, ordered.get(sku) - total));
         }
-        Map<String, Long> outstanding = new LinkedHashMap<>();
-        ordered.forEach((sku, quantity) -> {
-            long left = quantity - allocated.getOrDefault(sku, 0L);
-            if (left > 0) {
-                outstanding.put(sku, left);
-            }
-        });
+        Map<String, Long> outstanding = outstanding();
         apply(outstanding.isEmpty() ? new OrderAllocatedEvent(orderId) : new OrderBackorderedEvent(orderId,
                 outstanding, placedAt));
+    }
+
+    /** The order waits again for what it lost; never more than it holds, and nothing once cancelled. */
+    @CommandHandler
+    void handle(RecordDeallocationCommand command) {
+        String sku = command.sku().value();
+        long lost = Math.min(command.quantity().value(), allocated.getOrDefault(sku, 0L));
+        if (cancelled || lost == 0) {
+            return;
+        }
+        long allocatedAfter = allocated.get(sku) - lost;
+        apply(new OrderLineDeallocatedEvent(orderId, command.sku(), command.warehouseId(), lost, command.reason(),
+                allocatedAfter, ordered.get(sku) - allocatedAfter));
+        apply(new OrderBackorderedEvent(orderId, outstanding(), placedAt));
     }
 
     @CommandHandler
@@ -126,6 +136,11 @@ class Order {
     }
 
     @EventSourcingHandler
+    void on(OrderLineDeallocatedEvent event) {
+        allocated.put(event.sku().value(), event.allocatedAfter());
+    }
+
+    @EventSourcingHandler
     void on(OrderBackorderedEvent event) {
         status = "BACKORDERED";
     }
@@ -143,5 +158,17 @@ class Order {
 
     String status() {
         return status;
+    }
+
+    /** Units per sku not yet allocated, in line order; skus fully allocated are left out. */
+    private Map<String, Long> outstanding() {
+        Map<String, Long> outstanding = new LinkedHashMap<>();
+        ordered.forEach((sku, quantity) -> {
+            long left = quantity - allocated.getOrDefault(sku, 0L);
+            if (left > 0) {
+                outstanding.put(sku, left);
+            }
+        });
+        return outstanding;
     }
 }

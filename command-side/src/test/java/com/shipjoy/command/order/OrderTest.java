@@ -16,7 +16,9 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.RecordAllocationCommand;
+import com.shipjoy.events.order.RecordDeallocationCommand;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
@@ -212,5 +214,37 @@ class OrderTest {
                 .when(allocate(mugs(W1, 2)))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
+    }
+
+    // ---- deallocation (a count took reserved units away) ----
+
+    static RecordDeallocationCommand deallocate(long quantity) {
+        return new RecordDeallocationCommand(O1, MUG, W1, Quantity.of(quantity), "COUNT_SHORTFALL");
+    }
+
+    Object[] fullyAllocated() {
+        return new Object[] {placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0),
+                new OrderAllocatedEvent(O1)};
+    }
+
+    @Test
+    void lostUnitsAreBackorderedAgain() {
+        fixture.given(fullyAllocated())
+                .when(deallocate(1))
+                .expectEvents(new OrderLineDeallocatedEvent(O1, MUG, W1, 1, "COUNT_SHORTFALL", 1, 1), backordered(1));
+    }
+
+    @Test
+    void anOrderNeverLosesMoreThanItHolds() {
+        fixture.given(fullyAllocated())
+                .when(deallocate(5))
+                .expectEvents(new OrderLineDeallocatedEvent(O1, MUG, W1, 2, "COUNT_SHORTFALL", 0, 2), backordered(2));
+    }
+
+    @Test
+    void aCancelledOrderLosesNothing() {
+        fixture.given(fullyAllocated()).andGiven(new OrderCancelledEvent(O1, "x"))
+                .when(deallocate(1))
+                .expectNoEvents();
     }
 }

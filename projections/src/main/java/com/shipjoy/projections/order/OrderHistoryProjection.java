@@ -6,6 +6,7 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
@@ -49,6 +50,11 @@ class OrderHistoryProjection {
 
     @EventHandler
     void on(OrderLineAllocatedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderLineDeallocatedEvent event, EventMessage<?> message, TrackingToken token) {
         append(event.orderId().value(), message, token);
     }
 

@@ -5,6 +5,7 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
+import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.OrderDocument.Line;
@@ -46,6 +47,12 @@ class OrderSummaryProjection {
 
     @EventHandler
     void on(OrderLineAllocatedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), null, line -> line.sku().equals(event.sku().value())
+                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line, at);
+    }
+
+    @EventHandler
+    void on(OrderLineDeallocatedEvent event, @Timestamp Instant at) {
         update(event.orderId(), null, line -> line.sku().equals(event.sku().value())
                 ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line, at);
     }
