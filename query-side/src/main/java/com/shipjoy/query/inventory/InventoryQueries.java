@@ -59,6 +59,10 @@ class InventoryQueries {
         return new InventoryDocument(level.sku(), stock.onHand(), stock.reserved(), stock.available(), only);
     }
 
+    boolean hasMovements(String sku) {
+        return mongo.exists(new Query(Criteria.where("sku").is(sku)), MovementDocument.class);
+    }
+
     /** The ledger of a sku, oldest first; a negative size means every entry (CSV export). */
     Page<MovementDocument> movements(String sku, String warehouseId, Instant from, Instant to, int page, int size) {
         Criteria criteria = Criteria.where("sku").is(sku);
