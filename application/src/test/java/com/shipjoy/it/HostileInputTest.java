@@ -158,6 +158,20 @@ class HostileInputTest {
                 .map(type -> org.junit.jupiter.params.provider.Arguments.of(endpoint.name(), type)));
     }
 
+    /** A page far beyond the last is empty, whatever its number: it must not overflow into an error. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/inventory?page=4294968&size=500",
+            "/api/inventory?page=2147483647&size=500", "/api/inventory?page=2147483647&size=1",
+            "/api/inventory/SKU-H/movements?page=4294968&size=500",
+            "/api/inventory/SKU-H/movements?page=2147483647&size=500"})
+    @Order(1)
+    void aPageFarBeyondTheLastIsEmpty(String path) {
+        Api.Response response = api.send("auditor", HttpMethod.GET, path, null, null);
+        assertThat(response.status()).as("%s answered %s", path, response.text()).isEqualTo(200);
+        assertThat(response.json().path("items")).isEmpty();
+        assertThat(response.json().path("total").asLong()).isPositive();
+    }
+
     /** The control: every request the hostile cases were derived from is accepted as it is. */
     @Test
     @Order(2)
