@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Duration;
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /** Small helpers over WebTestClient for JSON calls against an {@link EmbeddedApp}. */
 public final class Api {
@@ -33,6 +39,36 @@ public final class Api {
         return new Response(result);
     }
 
+    /**
+     * Any request, status not asserted: {@code pathAndQuery} is sent exactly as written (no re-encoding, so {@code %2F}
+     * stays encoded), {@code user} null sends no credentials, {@code contentType} null sends no Content-Type, and
+     * {@code body} (a String, byte[] or Publisher of DataBuffers) null sends none.
+     */
+    public Response send(String user, HttpMethod method, String pathAndQuery, MediaType contentType, Object body) {
+        WebTestClient.Builder builder = WebTestClient.bindToServer().baseUrl(app.baseUrl())
+                .responseTimeout(Duration.ofSeconds(30));
+        if (user != null) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(user, user));
+        }
+        WebTestClient.RequestBodySpec request = builder.build().method(method)
+                .uri(URI.create(app.baseUrl() + pathAndQuery));
+        if (contentType != null) {
+            request.contentType(contentType);
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = request;
+        if (body instanceof Publisher<?> publisher) {
+            ready = request.body(BodyInserters.fromDataBuffers(cast(publisher)));
+        } else if (body != null) {
+            ready = request.bodyValue(body);
+        }
+        return new Response(ready.exchange().expectBody().returnResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Publisher<DataBuffer> cast(Publisher<?> publisher) {
+        return (Publisher<DataBuffer>) publisher;
+    }
+
     /** GETs after the read models caught up with {@code position} (read-your-writes). */
     public JsonNode read(String user, String path, long position) {
         String separator = path.contains("?") ? "&" : "?";
@@ -53,6 +89,14 @@ public final class Api {
             } catch (Exception e) {
                 throw new AssertionError("Not JSON: " + text(), e);
             }
+        }
+
+        public int status() {
+            return result.getStatus().value();
+        }
+
+        public String header(String name) {
+            return result.getResponseHeaders().getFirst(name);
         }
 
         public String text() {

@@ -29,12 +29,15 @@ class ProjectionsConfig {
     void readModelProcessors(EventProcessingConfigurer processing, ObjectProvider<MongoTemplate> mongo,
                              @Value("${shipjoy.node-id:}") String nodeId) {
         for (String readModel : ReadModels.ALL) {
+            // Registered, not only handed to the processor, so tooling that asks for a processor's store finds it.
+            processing.registerTokenStore(readModel, configuration -> tokenStore(mongo.getObject(),
+                    configuration.serializer(), nodeId));
             processing.registerEventProcessor(readModel, (name, configuration, handlers) ->
                     TrackingEventProcessor.builder()
                             .name(name)
                             .eventHandlerInvoker(handlers)
                             .messageSource(configuration.eventStore())
-                            .tokenStore(tokenStore(mongo.getObject(), configuration.serializer(), nodeId))
+                            .tokenStore(configuration.eventProcessingConfiguration().tokenStore(name))
                             .transactionManager(NoTransactionManager.INSTANCE)
                             .trackingEventProcessorConfiguration(
                                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing())

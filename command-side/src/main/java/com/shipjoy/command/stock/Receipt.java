@@ -28,7 +28,9 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Receipt {
 
+    /** {@link RecordReceiptCommand#streamId(ReceiptId)}, not the bare receipt id. */
     @AggregateIdentifier
+    private String streamId;
     private ReceiptId receiptId;
     private RecordReceiptCommand recorded;
 
@@ -65,6 +67,7 @@ class Receipt {
 
     @EventSourcingHandler
     void on(ReceiptRecordedEvent event) {
+        streamId = RecordReceiptCommand.streamId(event.receiptId());
         receiptId = event.receiptId();
         recorded = new RecordReceiptCommand(event.receiptId(), event.warehouseId(), event.reference(), event.lines());
     }

@@ -37,7 +37,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping(path = "/api/warehouses/{warehouseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+// produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
+@RequestMapping(path = "/api/warehouses/{warehouseId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inventory (WMS)")
 class StockController {
 

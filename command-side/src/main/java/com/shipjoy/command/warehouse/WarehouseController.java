@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping(path = "/api/warehouses", consumes = MediaType.APPLICATION_JSON_VALUE)
+// produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
+@RequestMapping(path = "/api/warehouses", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Warehouses and workers")
 class WarehouseController {
 

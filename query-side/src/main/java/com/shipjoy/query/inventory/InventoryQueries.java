@@ -44,6 +44,9 @@ class InventoryQueries {
         }
         Query query = new Query(criteria);
         long total = mongo.count(query, InventoryDocument.class);
+        if (beyondSkip(page, size)) {
+            return new Page<>(List.of(), page, size, total);
+        }
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
         List<InventoryDocument> levels = mongo.find(query, InventoryDocument.class);
         if (warehouseId != null) {
@@ -52,11 +55,23 @@ class InventoryQueries {
         return new Page<>(levels, page, size, total);
     }
 
+    /**
+     * The driver sends skip as an int: a larger one was truncated and wrapped (page 4294968 of 500 answered page 0's
+     * items). No collection here holds that many documents, so such a page is empty.
+     */
+    private static boolean beyondSkip(int page, int size) {
+        return (long) page * size > Integer.MAX_VALUE;
+    }
+
     private static InventoryDocument inWarehouse(InventoryDocument level, String warehouseId) {
         List<WarehouseStock> only = level.warehouses().stream()
                 .filter(warehouse -> warehouse.warehouseId().equals(warehouseId)).toList();
         WarehouseStock stock = only.get(0);
         return new InventoryDocument(level.sku(), stock.onHand(), stock.reserved(), stock.available(), only);
+    }
+
+    boolean hasMovements(String sku) {
+        return mongo.exists(new Query(Criteria.where("sku").is(sku)), MovementDocument.class);
     }
 
     /** The ledger of a sku, oldest first; a negative size means every entry (CSV export). */
@@ -77,6 +92,9 @@ class InventoryQueries {
         Query query = new Query(criteria);
         long total = mongo.count(query, MovementDocument.class);
         query.with(Sort.by("_id"));
+        if (size > 0 && beyondSkip(page, size)) {
+            return new Page<>(List.of(), page, size, total);
+        }
         if (size > 0) {
             query.skip((long) page * size).limit(size);
         }

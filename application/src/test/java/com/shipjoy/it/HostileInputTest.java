@@ -1,0 +1,603 @@
+package com.shipjoy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+
+/**
+ * Malformed and hostile input against every command endpoint and every query parameter (contract §2, §10): each is
+ * refused with the 4xx status the contract names, as a problem document naming the offending field where there is
+ * one, and changes nothing: the event store's head and the read models are what they were before.
+ * Each case starts from a valid request (proven valid by the last test) and breaks exactly one thing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MIB = 1024 * 1024;
+
+    static EmbeddedApp app;
+    static Api api;
+    /** What every check compares with: the state once the fixture was set up. */
+    static State expected;
+
+    record Endpoint(String name, String path, String body) {
+    }
+
+    static final Endpoint WAREHOUSES = new Endpoint("warehouses", "/api/warehouses",
+            "{\"warehouseId\":\"WH-NEW\",\"name\":\"New\",\"locations\":[\"A-01\"]}");
+    static final Endpoint LOCATIONS = new Endpoint("locations", "/api/warehouses/WH-H/locations",
+            "{\"locations\":[\"A-09\"]}");
+    static final Endpoint WORKERS = new Endpoint("workers", "/api/warehouses/WH-H/workers",
+            "{\"workerId\":\"W-9\",\"name\":\"Nine\"}");
+    static final Endpoint RECEIPTS = new Endpoint("receipts", "/api/warehouses/WH-H/receipts",
+            "{\"receiptId\":\"R-NEW\",\"reference\":\"PO-9\",\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":1,"
+                    + "\"location\":\"A-01\"}]}");
+    static final Endpoint MOVES = new Endpoint("moves", "/api/warehouses/WH-H/moves",
+            "{\"sku\":\"SKU-H\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}");
+    static final Endpoint COUNTS = new Endpoint("counts", "/api/warehouses/WH-H/counts",
+            "{\"sku\":\"SKU-H\",\"location\":\"A-01\",\"countedQuantity\":3,\"reason\":\"cycle\"}");
+    static final List<Endpoint> ENDPOINTS = List.of(WAREHOUSES, LOCATIONS, WORKERS, RECEIPTS, MOVES, COUNTS);
+
+    /** One request that must be refused: {@code field} is the path {@code errors[].field} must name, if any. */
+    record Hostile(String description, String path, MediaType contentType, Object body, int status, String field) {
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    record State(long head, String level, String levels, String ledger) {
+    }
+
+    @BeforeAll
+    static void start() {
+        app = EmbeddedApp.start();
+        api = new Api(app);
+        api.post("warehouse", "/api/warehouses",
+                "{\"warehouseId\":\"WH-H\",\"name\":\"Hostile\",\"locations\":[\"A-01\",\"A-02\"]}", HttpStatus.CREATED);
+        api.post("warehouse", "/api/warehouses/WH-H/workers", "{\"workerId\":\"W-1\",\"name\":\"One\"}",
+                HttpStatus.CREATED);
+        api.post("warehouse", "/api/warehouses/WH-H/receipts", "{\"receiptId\":\"R-H\",\"reference\":\"PO-1\","
+                + "\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":10,\"location\":\"A-01\"}]}", HttpStatus.CREATED);
+        expected = state();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileCommands")
+    @Order(1)
+    void hostileCommandsAreRefusedAndChangeNothing(Hostile hostile) {
+        Api.Response response = api.send("warehouse", HttpMethod.POST, hostile.path(), hostile.contentType(),
+                hostile.body());
+        assertThat(response.status()).as("%s answered %s", hostile, response.text()).isEqualTo(hostile.status());
+        JsonNode problem = response.problem();
+        if (hostile.field() != null) {
+            assertThat(problem.path("errors")).as("errors of %s", problem)
+                    .extracting(error -> error.path("field").asText()).contains(hostile.field());
+        }
+        assertThat(state()).as("nothing changed by %s", hostile).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badQueries")
+    @Order(1)
+    void badQueryParametersAre400(Hostile hostile) {
+        Api.Response response = api.send("auditor", HttpMethod.GET, hostile.path(), null, null);
+        assertThat(response.status()).as("%s answered %s", hostile, response.text()).isEqualTo(hostile.status());
+        JsonNode problem = response.problem();
+        if (hostile.field() != null) {
+            assertThat(problem.path("errors")).as("errors of %s", problem)
+                    .extracting(error -> error.path("field").asText()).contains(hostile.field());
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> endpointsAndMethods() {
+        return ENDPOINTS.stream().flatMap(endpoint -> Stream.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                .map(method -> org.junit.jupiter.params.provider.Arguments.of(endpoint.name(), method)));
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("endpointsAndMethods")
+    @Order(1)
+    void otherMethodsAreRefusedAndChangeNothing(String name, HttpMethod method) {
+        Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        Api.Response response = api.send("admin", method, endpoint.path(), MediaType.APPLICATION_JSON,
+                endpoint.body());
+        assertThat(response.status()).as("%s %s answered %s", method, name, response.text()).isEqualTo(405);
+        response.problem();
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    /**
+     * A client that accepts no JSON cannot be told the outcome, so the command must not run: executing it and then
+     * answering 406 would make the client retry a command that was applied (a move or a count applied twice).
+     */
+    @ParameterizedTest(name = "{0} with Accept {1}")
+    @MethodSource("endpointsAndUnacceptableTypes")
+    @Order(1)
+    void aCommandWhoseAnswerCannotBeReadIsNotExecuted(String name, String accept) {
+        Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        int status = org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                .baseUrl(app.baseUrl()).build().post().uri(endpoint.path())
+                .headers(headers -> headers.setBasicAuth("warehouse", "warehouse"))
+                .contentType(MediaType.APPLICATION_JSON).header("Accept", accept).bodyValue(endpoint.body())
+                .exchange().expectBody().returnResult().getStatus().value();
+        assertThat(status).isEqualTo(406);
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> endpointsAndUnacceptableTypes() {
+        return ENDPOINTS.stream().flatMap(endpoint -> Stream.of("application/xml", "text/csv", "image/png")
+                .map(type -> org.junit.jupiter.params.provider.Arguments.of(endpoint.name(), type)));
+    }
+
+    /** A page far beyond the last is empty, whatever its number: it must not overflow into an error. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/inventory?page=4294968&size=500",
+            "/api/inventory?page=2147483647&size=500", "/api/inventory?page=2147483647&size=1",
+            "/api/inventory/SKU-H/movements?page=4294968&size=500",
+            "/api/inventory/SKU-H/movements?page=2147483647&size=500"})
+    @Order(1)
+    void aPageFarBeyondTheLastIsEmpty(String path) {
+        Api.Response response = api.send("auditor", HttpMethod.GET, path, null, null);
+        assertThat(response.status()).as("%s answered %s", path, response.text()).isEqualTo(200);
+        assertThat(response.json().path("items")).isEmpty();
+        assertThat(response.json().path("total").asLong()).isPositive();
+    }
+
+    /** The control: every request the hostile cases were derived from is accepted as it is. */
+    @Test
+    @Order(2)
+    void theUnbrokenRequestsAreAccepted() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            Api.Response response = api.send("warehouse", HttpMethod.POST, endpoint.path(), MediaType.APPLICATION_JSON,
+                    endpoint.body());
+            assertThat(response.status()).as("%s answered %s", endpoint.name(), response.text()).isBetween(200, 201);
+        }
+        assertThat(state().head()).isGreaterThan(expected.head());
+    }
+
+    // ---------------------------------------------------------------- the cases
+
+    static Stream<Hostile> hostileCommands() {
+        List<Hostile> cases = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            cases.addAll(malformed(endpoint));
+        }
+        cases.addAll(warehouseFields());
+        cases.addAll(locationFields());
+        cases.addAll(workerFields());
+        cases.addAll(receiptFields());
+        cases.addAll(moveFields());
+        cases.addAll(countFields());
+        cases.addAll(pathIds());
+        return cases.stream();
+    }
+
+    /** Breakage that does not depend on the endpoint's fields: syntax, shape, media type, size. */
+    static List<Hostile> malformed(Endpoint e) {
+        String body = e.body();
+        JsonNode tree = tree(body);
+        String firstField = tree.fieldNames().next();
+        String firstMember = "\"" + firstField + "\":" + tree.get(firstField);
+        String open = body.substring(0, body.length() - 1);
+        List<Hostile> cases = new ArrayList<>(List.of(
+                json(e, "invalid JSON", "{not json}"),
+                json(e, "truncated JSON", body.substring(0, body.length() - 3)),
+                json(e, "JSON cut in half", body.substring(0, body.length() / 2)),
+                json(e, "trailing garbage", body + "x"),
+                json(e, "a second document after the first", body + body),
+                json(e, "a trailing comma", open + ",}"),
+                json(e, "a duplicate key", "{" + firstMember + "," + body.substring(1)),
+                json(e, "a JSON array of the request", "[" + body + "]"),
+                json(e, "an empty JSON array", "[]"),
+                json(e, "JSON null", "null"),
+                json(e, "an empty body", ""),
+                json(e, "a blank body", "  \n "),
+                json(e, "a JSON string", "\"" + body.replace("\"", "\\\"") + "\""),
+                json(e, "a JSON number", "42"),
+                json(e, "a JSON boolean", "true"),
+                json(e, "an empty object", "{}"),
+                json(e, "a comment", "/* hi */" + body),
+                json(e, "single quotes", body.replace('"', '\'')),
+                json(e, "unquoted keys", body.replace("\"" + firstField + "\"", firstField)),
+                json(e, "a raw control character in a string", open + ",\"x\":\"a\u0001b\"}"),
+                json(e, "NaN", open + ",\"x\":NaN}"),
+                json(e, "nesting 5,000 deep", open + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                json(e, "a number of 5,000 digits", open + ",\"x\":" + "9".repeat(5000) + "}"),
+                invalid(e, "an unknown field", open + ",\"extra\":1}", "extra"),
+                invalid(e, "an unknown field set to null", open + ",\"extra\":null}", "extra"),
+                invalid(e, "an unknown field in a nested object", open + ",\"extra\":{\"a\":1}}", "extra"),
+                new Hostile(e.name() + ": invalid UTF-8", e.path(), MediaType.APPLICATION_JSON,
+                        invalidUtf8(body), 400, null)));
+        for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML,
+                MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_OCTET_STREAM,
+                MediaType.MULTIPART_FORM_DATA, MediaType.valueOf("application/x-ndjson"))) {
+            cases.add(new Hostile(e.name() + ": Content-Type " + type, e.path(), type, body, 415, null));
+        }
+        cases.add(new Hostile(e.name() + ": no Content-Type", e.path(), null, body.getBytes(StandardCharsets.UTF_8),
+                415, null));
+        cases.add(new Hostile(e.name() + ": a body of 1 MiB + 1 byte", e.path(), MediaType.APPLICATION_JSON,
+                padded(body, MIB + 1), 413, null));
+        cases.add(new Hostile(e.name() + ": a streamed body of 2 MiB without Content-Length", e.path(),
+                MediaType.APPLICATION_JSON, streamed(open + ",\"x\":\"" + "a".repeat(2 * MIB) + "\"}"), 413, null));
+        // Exactly 1 MiB is read (and then judged on its content).
+        cases.add(new Hostile(e.name() + ": a body of exactly 1 MiB with an unknown field", e.path(),
+                MediaType.APPLICATION_JSON, padded(open + ",\"extra\":1}", MIB), 400, "extra"));
+        return cases;
+    }
+
+    static List<Hostile> warehouseFields() {
+        Endpoint e = WAREHOUSES;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "warehouseId", true));
+        cases.addAll(badTexts(e, "name", true));
+        cases.addAll(badLists(e, "locations"));
+        cases.addAll(badIds(e, "locations[0]", false));
+        cases.add(invalid(e, "locations as a comma-separated string", e.body().replace("[\"A-01\"]", "\"A-01,A-02\""),
+                "locations"));
+        cases.add(conflict(e, "the fixture warehouse again with other locations",
+                "{\"warehouseId\":\"WH-H\",\"name\":\"Hostile\",\"locations\":[\"A-01\"]}"));
+        cases.add(conflict(e, "the fixture warehouse again with another name",
+                "{\"warehouseId\":\"WH-H\",\"name\":\"Friendly\",\"locations\":[\"A-01\",\"A-02\"]}"));
+        return cases;
+    }
+
+    static List<Hostile> locationFields() {
+        Endpoint e = LOCATIONS;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badLists(e, "locations"));
+        cases.addAll(badIds(e, "locations[0]", false));
+        cases.add(invalid(e, "a valid location then an invalid one", "{\"locations\":[\"A-09\",\"a b\"]}",
+                "locations[1]"));
+        cases.add(invalid(e, "10,001 locations", "{\"locations\":[" + String.join(",",
+                java.util.stream.IntStream.range(0, 10_001).mapToObj(i -> "\"L-" + i + "\"").toList()) + "]}",
+                "locations"));
+        cases.add(new Hostile("locations: an unknown warehouse", "/api/warehouses/WH-NONE/locations",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        return cases;
+    }
+
+    static List<Hostile> workerFields() {
+        Endpoint e = WORKERS;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "workerId", true));
+        cases.addAll(badTexts(e, "name", true));
+        cases.add(conflict(e, "the fixture worker again under another name", "{\"workerId\":\"W-1\",\"name\":\"Uno\"}"));
+        cases.add(new Hostile("workers: an unknown warehouse", "/api/warehouses/WH-NONE/workers",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        return cases;
+    }
+
+    static List<Hostile> receiptFields() {
+        Endpoint e = RECEIPTS;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "receiptId", false));
+        cases.addAll(badTexts(e, "reference", true));
+        cases.addAll(badLists(e, "lines"));
+        cases.add(invalid(e, "lines as an object", with(e.body(), "lines", "{\"sku\":\"SKU-H\",\"quantity\":1,"
+                + "\"location\":\"A-01\"}"), "lines"));
+        cases.add(invalid(e, "a line as an array", with(e.body(), "lines[0]", "[\"SKU-H\",1,\"A-01\"]"), "lines[0]"));
+        cases.add(invalid(e, "a line as a string", with(e.body(), "lines[0]", "\"SKU-H\""), "lines[0]"));
+        cases.addAll(badIds(e, "lines[0].sku", true));
+        cases.addAll(badQuantities(e, "lines[0].quantity", false));
+        cases.addAll(badIds(e, "lines[0].location", true));
+        cases.add(invalid(e, "an unknown field in a line", with(e.body(), "lines[0].extra", "1"), "lines[0].extra"));
+        cases.add(json(e, "a duplicate key in a line", e.body().replace("\"quantity\":1", "\"quantity\":1,\"quantity\":1")));
+        cases.add(invalid(e, "an unknown location", with(e.body(), "lines[0].location", "\"Z-99\""),
+                "lines[0].location"));
+        cases.add(invalid(e, "OUTBOUND as the location", with(e.body(), "lines[0].location", "\"OUTBOUND\""),
+                "lines[0].location"));
+        String twoLines = with(e.body(), "lines[1]", "{\"sku\":\"SKU-H2\",\"quantity\":1,\"location\":\"A-02\"}");
+        cases.add(invalid(e, "a second line with quantity 0", with(twoLines, "lines[1].quantity", "0"),
+                "lines[1].quantity"));
+        cases.add(invalid(e, "a second line with a fraction", with(twoLines, "lines[1].quantity", "1.5"),
+                "lines[1].quantity"));
+        cases.add(invalid(e, "a second line into an unknown location", with(twoLines, "lines[1].location",
+                "\"Z-99\""), "lines[1].location"));
+        cases.add(invalid(e, "a second line that is null", with(twoLines, "lines[1]", "null"), "lines[1]"));
+        String line = "{\"sku\":\"SKU-H\",\"quantity\":1,\"location\":\"A-01\"}";
+        cases.add(invalid(e, "600 lines", with(e.body(), "lines", "[" + String.join(",", java.util.Collections
+                .nCopies(600, line)) + "]"), "lines"));
+        cases.add(conflict(e, "the fixture receipt id with other content", with(e.body(), "receiptId", "\"R-H\"")));
+        cases.add(new Hostile("receipts: an unknown warehouse", "/api/warehouses/WH-NONE/receipts",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        return cases;
+    }
+
+    static List<Hostile> moveFields() {
+        Endpoint e = MOVES;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "sku", true));
+        cases.addAll(badQuantities(e, "quantity", false));
+        cases.addAll(badIds(e, "from", true));
+        cases.addAll(badIds(e, "to", true));
+        cases.add(invalid(e, "from an unknown location", with(e.body(), "from", "\"Z-99\""), "from"));
+        cases.add(invalid(e, "to an unknown location", with(e.body(), "to", "\"Z-99\""), "to"));
+        cases.add(invalid(e, "to the same location", with(e.body(), "to", "\"A-01\""), "to"));
+        cases.add(invalid(e, "to OUTBOUND", with(e.body(), "to", "\"OUTBOUND\""), "to"));
+        cases.add(invalid(e, "from OUTBOUND", with(e.body(), "from", "\"OUTBOUND\""), "from"));
+        cases.add(conflict(e, "more than the location holds", with(e.body(), "quantity", "11")));
+        cases.add(conflict(e, "from a location that holds nothing", with(with(e.body(), "from", "\"A-02\""), "to",
+                "\"A-01\"")));
+        cases.add(new Hostile("moves: an unknown warehouse", "/api/warehouses/WH-NONE/moves",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        return cases;
+    }
+
+    static List<Hostile> countFields() {
+        Endpoint e = COUNTS;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "sku", true));
+        cases.addAll(badIds(e, "location", true));
+        cases.addAll(badQuantities(e, "countedQuantity", true));
+        for (String reason : List.of("\"" + "x".repeat(201) + "\"", "5", "{}", "[\"a\"]", "true")) {
+            cases.add(invalid(e, "reason " + abbreviate(reason), with(e.body(), "reason", reason), "reason"));
+        }
+        cases.add(invalid(e, "an unknown location", with(e.body(), "location", "\"Z-99\""), "location"));
+        cases.add(invalid(e, "OUTBOUND", with(e.body(), "location", "\"OUTBOUND\""), "location"));
+        cases.add(new Hostile("counts: an unknown warehouse", "/api/warehouses/WH-NONE/counts",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        return cases;
+    }
+
+    /** A warehouse id in the path that is not an id: 400, a problem document, never the framework's page. */
+    static List<Hostile> pathIds() {
+        List<Hostile> cases = new ArrayList<>();
+        for (Endpoint e : List.of(LOCATIONS, WORKERS, RECEIPTS, MOVES, COUNTS)) {
+            String suffix = e.path().substring("/api/warehouses/WH-H".length());
+            for (String[] id : new String[][] {{"$", "warehouseId"}, {"%24", "warehouseId"}, {"WH%24H", "warehouseId"},
+                    {"a%20b", "warehouseId"}, {"%C3%A9", "warehouseId"}, {"x".repeat(65), "warehouseId"}, {"x".repeat(4000), "warehouseId"},
+                    {"WH-H%2F", null}, {"a%2Fb", null}, {"a%2fb", null}, {"%2E%2E", null}, {"a%00b", null},
+                    {"a%5Cb", null}, {"a;b=c", null}}) {
+                cases.add(new Hostile(e.name() + ": warehouse id " + abbreviate(id[0]) + " in the path",
+                        "/api/warehouses/" + id[0] + suffix, MediaType.APPLICATION_JSON, e.body(), 400, id[1]));
+            }
+        }
+        return cases;
+    }
+
+    static Stream<Hostile> badQueries() {
+        String level = "/api/inventory/SKU-H";
+        String levels = "/api/inventory";
+        String ledger = "/api/inventory/SKU-H/movements";
+        List<Hostile> cases = new ArrayList<>();
+        for (String path : List.of(level, levels, ledger)) {
+            for (String value : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+                cases.add(query(path + "?minPosition=" + value, "minPosition"));
+            }
+        }
+        for (String path : List.of(levels, ledger)) {
+            for (String value : List.of("0", "501", "-1", "abc", "99999999999")) {
+                cases.add(query(path + "?size=" + value, "size"));
+            }
+            for (String value : List.of("-1", "abc", "1.5", "99999999999")) {
+                cases.add(query(path + "?page=" + value, "page"));
+            }
+            for (String value : List.of("a%24b", "a%20b", "x".repeat(65))) {
+                cases.add(query(path + "?warehouseId=" + value, "warehouseId"));
+            }
+        }
+        for (String value : List.of("-1", "abc", "1.5")) {
+            cases.add(query(levels + "?maxAvailable=" + value, "maxAvailable"));
+        }
+        for (String value : List.of("xml", "pdf", "json,csv")) {
+            cases.add(query(ledger + "?format=" + value, "format"));
+        }
+        for (String parameter : List.of("from", "to")) {
+            for (String value : List.of("yesterday", "2026-11-26", "2026-11-26T10:15:30", "2026-13-01T00:00:00Z")) {
+                cases.add(query(ledger + "?" + parameter + "=" + value, parameter));
+            }
+        }
+        cases.add(query("/api/inventory/a%24b", "sku"));
+        cases.add(query("/api/inventory/" + "x".repeat(65), "sku"));
+        cases.add(query("/api/inventory/a%24b/movements", "sku"));
+        cases.add(query("/api/inventory/a%2Fb", null));
+        cases.add(query("/api/inventory/a%2Fb/movements", null));
+        return cases.stream();
+    }
+
+    // ---------------------------------------------------------------- value tables
+
+    /** Values that are not an id (1–64 of [A-Za-z0-9._-]); {@code required}: null and absence are refused too. */
+    static List<Hostile> badIds(Endpoint e, String field, boolean required) {
+        List<String> values = new ArrayList<>(List.of("\"\"", "\"a$b\"", "\"a/b\"", "\"a b\"", "\" SKU-H\"",
+                "\"é\"", "\"\uD83D\uDE00\"", "\"a\\u0000b\"", "\"a\\nb\"", "\"" + "x".repeat(65) + "\"",
+                "\"" + "x".repeat(10_000) + "\"", "5", "true", "{}", "[\"A-01\"]"));
+        if (required) {
+            values.add("null");
+        }
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : values) {
+            cases.add(invalid(e, field + " " + abbreviate(value), with(e.body(), field, value), field));
+        }
+        if (required && !field.endsWith("]")) {
+            cases.add(invalid(e, field + " missing", with(e.body(), field, null), field));
+        }
+        return cases;
+    }
+
+    /** Values that are not a whole quantity in range; a counted quantity may be 0. */
+    static List<Hostile> badQuantities(Endpoint e, String field, boolean zeroAllowed) {
+        List<String> values = new ArrayList<>(List.of("\"5\"", "\"\"", "1.5", "1.0", "-1", "1000001", "1e30",
+                "99999999999999999999", "-99999999999999999999", "true", "[1]", "{}", "null"));
+        if (!zeroAllowed) {
+            values.add("0");
+            values.add("-0");
+        }
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : values) {
+            cases.add(invalid(e, field + " " + value, with(e.body(), field, value), field));
+        }
+        cases.add(invalid(e, field + " missing", with(e.body(), field, null), field));
+        return cases;
+    }
+
+    /** Values that are not a required free text of 1–200 characters. */
+    static List<Hostile> badTexts(Endpoint e, String field, boolean required) {
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : List.of("\"\"", "\"   \"", "\"" + "x".repeat(201) + "\"", "5", "{}", "[\"a\"]", "true",
+                "null")) {
+            cases.add(invalid(e, field + " " + abbreviate(value), with(e.body(), field, value), field));
+        }
+        if (required) {
+            cases.add(invalid(e, field + " missing", with(e.body(), field, null), field));
+        }
+        return cases;
+    }
+
+    /** Values that are not a non-empty list. */
+    static List<Hostile> badLists(Endpoint e, String field) {
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : List.of("[]", "{}", "\"A-01\"", "5", "null")) {
+            cases.add(invalid(e, field + " " + value, with(e.body(), field, value), field));
+        }
+        cases.add(invalid(e, field + " [null]", with(e.body(), field, "[null]"), field + "[0]"));
+        cases.add(invalid(e, field + " missing", with(e.body(), field, null), field));
+        return cases;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Hostile json(Endpoint e, String what, String body) {
+        return new Hostile(e.name() + ": " + what, e.path(), MediaType.APPLICATION_JSON, body, 400, null);
+    }
+
+    static Hostile invalid(Endpoint e, String what, String body, String field) {
+        return new Hostile(e.name() + ": " + what, e.path(), MediaType.APPLICATION_JSON, body, 400, field);
+    }
+
+    static Hostile conflict(Endpoint e, String what, String body) {
+        return new Hostile(e.name() + ": " + what, e.path(), MediaType.APPLICATION_JSON, body, 409, null);
+    }
+
+    static Hostile query(String path, String field) {
+        return new Hostile("GET " + abbreviate(path), path, null, null, 400, field);
+    }
+
+    /** The state nothing may change: the head, and the level, all levels and the ledger as the API answers them. */
+    static State state() {
+        long head = api.head();
+        String at = "minPosition=" + head;
+        return new State(head, api.get("auditor", "/api/inventory/SKU-H?" + at, HttpStatus.OK).text(),
+                api.get("auditor", "/api/inventory?size=500&" + at, HttpStatus.OK).text(),
+                api.get("auditor", "/api/inventory/SKU-H/movements?size=500&" + at, HttpStatus.OK).text());
+    }
+
+    /**
+     * {@code body} with the value at {@code path} (e.g. {@code lines[0].quantity}) replaced by the raw JSON
+     * {@code rawValue} exactly as written (so {@code 1.0} stays a fraction), or removed when it is null.
+     */
+    static String with(String body, String path, String rawValue) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            String[] steps = path.split("\\.");
+            JsonNode parent = root;
+            for (int i = 0; i < steps.length - 1; i++) {
+                parent = step(parent, steps[i]);
+            }
+            String last = steps[steps.length - 1];
+            String placeholder = "@@RAW@@";
+            int bracket = last.indexOf('[');
+            if (bracket < 0) {
+                if (rawValue == null) {
+                    ((ObjectNode) parent).remove(last);
+                } else {
+                    ((ObjectNode) parent).put(last, placeholder);
+                }
+            } else {
+                ArrayNode array = (ArrayNode) parent.get(last.substring(0, bracket));
+                int index = Integer.parseInt(last.substring(bracket + 1, last.length() - 1));
+                if (rawValue == null) {
+                    array.remove(index);
+                } else if (index < array.size()) {
+                    array.set(index, placeholder);
+                } else {
+                    array.add(placeholder);
+                }
+            }
+            String written = JSON.writeValueAsString(root);
+            return rawValue == null ? written : written.replace("\"" + placeholder + "\"", rawValue);
+        } catch (Exception ex) {
+            throw new IllegalArgumentException(path, ex);
+        }
+    }
+
+    private static JsonNode step(JsonNode node, String step) {
+        int bracket = step.indexOf('[');
+        if (bracket < 0) {
+            return node.get(step);
+        }
+        return node.get(step.substring(0, bracket)).get(Integer.parseInt(step.substring(bracket + 1,
+                step.length() - 1)));
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    /** The body padded with spaces before its closing brace to exactly {@code bytes} bytes. */
+    static byte[] padded(String body, int bytes) {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[bytes];
+        System.arraycopy(raw, 0, padded, 0, raw.length - 1);
+        java.util.Arrays.fill(padded, raw.length - 1, bytes - 1, (byte) ' ');
+        padded[bytes - 1] = '}';
+        return padded;
+    }
+
+    /** The body in 64 KiB chunks, so it is sent without a Content-Length. */
+    static Flux<DataBuffer> streamed(String body) {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        int chunk = 64 * 1024;
+        return Flux.range(0, (raw.length + chunk - 1) / chunk).map(i -> DefaultDataBufferFactory.sharedInstance
+                .wrap(java.util.Arrays.copyOfRange(raw, i * chunk, Math.min(raw.length, (i + 1) * chunk))));
+    }
+
+    /** The body with a malformed UTF-8 sequence inside its first string value. */
+    static byte[] invalidUtf8(String body) {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        int quote = body.indexOf(":\"") + 2;
+        byte[] broken = new byte[raw.length + 2];
+        System.arraycopy(raw, 0, broken, 0, quote);
+        broken[quote] = (byte) 0xC3;
+        broken[quote + 1] = (byte) 0x28;
+        System.arraycopy(raw, quote, broken, quote + 2, raw.length - quote);
+        return broken;
+    }
+
+    static String abbreviate(String value) {
+        return value.length() > 24 ? value.substring(0, 10) + "…(" + value.length() + " chars)" : value;
+    }
+}

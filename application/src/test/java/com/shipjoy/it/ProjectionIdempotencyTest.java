@@ -1,0 +1,208 @@
+package com.shipjoy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.inventory.InventoryDocument;
+import com.shipjoy.projections.ledger.MovementDocument;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Axon delivers events at least once: after a crash a read model sees again events it had already applied. Processing
+ * the same events twice must leave every read model exactly as it was, and so must rebuilding them from scratch.
+ * The tracking tokens are set back directly in the token store (no reset handler runs, nothing is wiped), and the
+ * read models are compared byte for byte as the API answers them.
+ */
+class ProjectionIdempotencyTest {
+
+    static EmbeddedApp app;
+    static Api api;
+    static EventProcessingConfiguration processing;
+    static MongoTemplate mongo;
+
+    @BeforeAll
+    static void start() {
+        app = EmbeddedApp.start();
+        api = new Api(app);
+        processing = app.bean(EventProcessingConfiguration.class);
+        mongo = app.bean(MongoTemplate.class);
+        String wh = "/api/warehouses";
+        api.post("warehouse", wh, "{\"warehouseId\":\"W1\",\"name\":\"One\",\"locations\":[\"A-01\",\"A-02\","
+                + "\"A-03\"]}", HttpStatus.CREATED);
+        api.post("warehouse", wh, "{\"warehouseId\":\"W2\",\"name\":\"Two\",\"locations\":[\"B-01\",\"B-02\"]}",
+                HttpStatus.CREATED);
+        api.post("warehouse", wh + "/W1/receipts", """
+                {"receiptId":"R1","reference":"PO-1","lines":[
+                  {"sku":"SKU-1","quantity":10,"location":"A-01"},
+                  {"sku":"SKU-2","quantity":5,"location":"A-02"},
+                  {"sku":"SKU-1","quantity":3,"location":"A-03"}]}""", HttpStatus.CREATED);
+        api.post("admin", wh + "/W2/receipts", InventoryApiTest.receipt("R2", "SKU-1", 7, "B-01"), HttpStatus.CREATED);
+        api.post("warehouse", wh + "/W1/moves", InventoryApiTest.move("SKU-1", 4, "A-01", "A-02"), HttpStatus.OK);
+        api.post("warehouse", wh + "/W2/moves", InventoryApiTest.move("SKU-1", 2, "B-01", "B-02"), HttpStatus.OK);
+        api.post("warehouse", wh + "/W1/moves", InventoryApiTest.move("SKU-2", 5, "A-02", "A-01"), HttpStatus.OK);
+        count("W1", "SKU-1", "A-02", 3);
+        count("W1", "SKU-2", "A-01", 5);
+        count("W2", "SKU-1", "B-02", 6);
+        count("W1", "SKU-3", "A-03", 2);
+        api.post("warehouse", wh + "/W1/receipts", InventoryApiTest.receipt("R3", "SKU-2", 1, "A-02"),
+                HttpStatus.CREATED);
+        api.post("admin", wh + "/W1/moves", InventoryApiTest.move("SKU-1", 3, "A-03", "A-01"), HttpStatus.OK);
+        count("W1", "SKU-1", "A-03", 1);
+        count("W1", "SKU-3", "A-03", 0);
+        api.post("warehouse", wh + "/W2/moves", InventoryApiTest.move("SKU-1", 6, "B-02", "B-01"), HttpStatus.OK);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void eventsProcessedAgainFromTheMiddleChangeNothing() {
+        Map<String, String> before = readModels();
+        List<JsonNode> ledger = InventoryApiTest.items(api.read("auditor", "/api/inventory/SKU-1/movements",
+                api.head()));
+        long middle = ledger.get(ledger.size() / 2).path("position").asLong() - 1;
+        // Canaries, repaired only if the events after the middle really are processed again: a total that every
+        // SKU-1 event recomputes, and the newest ledger entry.
+        mongo.updateFirst(Query.query(where("_id").is("SKU-1")), Update.update("onHand", 999_999),
+                InventoryDocument.class);
+        long newest = ledger.get(ledger.size() - 1).path("position").asLong();
+        mongo.remove(Query.query(where("_id").is(newest)), MovementDocument.class);
+
+        rewind(middle);
+
+        assertThat(readModels()).isEqualTo(before);
+    }
+
+    @Test
+    void everyEventProcessedAgainWithoutAResetChangesNothing() {
+        Map<String, String> before = readModels();
+        // Canaries: a whole level and the oldest ledger entry, rebuilt only by processing everything again.
+        mongo.remove(Query.query(where("_id").is("SKU-3")), InventoryDocument.class);
+        long oldest = InventoryApiTest.items(api.read("auditor", "/api/inventory/SKU-1/movements", api.head()))
+                .get(0).path("position").asLong();
+        mongo.remove(Query.query(where("_id").is(oldest)), MovementDocument.class);
+
+        rewind(-1);
+
+        assertThat(readModels()).isEqualTo(before);
+    }
+
+    @Test
+    void aFullReplayRebuildsTheSameReadModels() {
+        Map<String, String> before = readModels();
+        // Canaries the reset must wipe: a level and a ledger entry that no event caused.
+        mongo.save(new InventoryDocument("GHOST", 5, 0, 5, List.of()));
+        mongo.save(new MovementDocument(999_999, Instant.now(), "SKU-1", "W1", "RECEIVED", 5, "A-01", null, "X", 5, 0,
+                "nobody"));
+
+        for (String readModel : ReadModels.ALL) {
+            StreamingEventProcessor processor = processor(readModel);
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+
+        assertThat(readModels()).isEqualTo(before);
+        api.get("viewer", "/api/inventory/GHOST", HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Read-your-writes holds for the ledger on its own: a client that waits for its position must see its movement
+     * even while the inventory read model lags behind (or is being rebuilt).
+     */
+    @Test
+    void theLedgerReadsItsOwnWritesWhileTheInventoryLags() {
+        StreamingEventProcessor inventory = processor(ReadModels.INVENTORY);
+        inventory.shutDown();
+        try {
+            long position = api.post("warehouse", "/api/warehouses/W1/receipts",
+                    InventoryApiTest.receipt("R-LAG", "SKU-LAG", 4, "A-01"), HttpStatus.CREATED).position();
+            JsonNode ledger = api.read("warehouse", "/api/inventory/SKU-LAG/movements", position);
+            assertThat(InventoryApiTest.items(ledger)).extracting(entry -> entry.path("reference").asText())
+                    .containsExactly("R-LAG");
+        } finally {
+            inventory.start();
+        }
+        assertThat(api.read("agent", "/api/inventory/SKU-LAG", api.head()).path("onHand").asLong()).isEqualTo(4);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void count(String warehouse, String sku, String location, long counted) {
+        api.post("warehouse", "/api/warehouses/" + warehouse + "/counts",
+                "{\"sku\":\"%s\",\"location\":\"%s\",\"countedQuantity\":%d}".formatted(sku, location, counted),
+                HttpStatus.OK);
+    }
+
+    /**
+     * Sets both read models' tokens back to just after {@code position} in their token
+     * store (-1: the event store's tail, before its first event), behind the processors' backs: unlike a reset, no @ResetHandler runs, so the events after it are applied
+     * a second time onto read models that already hold them.
+     */
+    private static void rewind(long position) {
+        for (String readModel : ReadModels.ALL) {
+            StreamingEventProcessor processor = processor(readModel);
+            processor.shutDown();
+            try {
+                TokenStore tokens = processing.tokenStore(readModel);
+                for (int segment : tokens.fetchSegments(readModel)) {
+                    TrackingToken current = tokens.fetchToken(readModel, segment);
+                    assertThat(current.position().orElse(-1)).as("%s has processed events", readModel)
+                            .isGreaterThan(position);
+                    tokens.storeToken(earlier(current, position), readModel, segment);
+                    tokens.releaseClaim(readModel, segment);
+                }
+            } finally {
+                processor.start();
+            }
+        }
+    }
+
+    private static TrackingToken earlier(TrackingToken current, long position) {
+        if (position < 0) {
+            return app.bean(EventStore.class).createTailToken();
+        }
+        return current instanceof GapAwareTrackingToken ? GapAwareTrackingToken.newInstance(position, List.of())
+                : new GlobalSequenceTrackingToken(position);
+    }
+
+    private static StreamingEventProcessor processor(String readModel) {
+        return processing.eventProcessor(readModel, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** Every read-model answer there is for this history, once both read models have caught up with the head. */
+    private static Map<String, String> readModels() {
+        long head = api.head();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String path : List.of("/api/inventory/SKU-1", "/api/inventory/SKU-2", "/api/inventory/SKU-3",
+                "/api/inventory?size=500", "/api/inventory?warehouseId=W2&size=500",
+                "/api/inventory?maxAvailable=5&size=500", "/api/inventory/SKU-1/movements?size=500",
+                "/api/inventory/SKU-2/movements?size=500", "/api/inventory/SKU-3/movements?size=500",
+                "/api/inventory/SKU-1/movements?format=csv", "/api/inventory/SKU-1/movements?warehouseId=W2")) {
+            String separator = path.contains("?") ? "&" : "?";
+            answers.put(path, api.get("auditor", path + separator + "minPosition=" + head, HttpStatus.OK).text());
+        }
+        return answers;
+    }
+}
