@@ -39,6 +39,9 @@ class ApiDescription {
             previous entry for its sign. `format=csv` exports every matching entry without paging.
             - `GET /api/inventory?warehouseId=W` gives each sku's figures in W only and leaves out skus never \
             stocked there; `maxAvailable` filters on those figures.
+            - Orders: "the same order" is the request after defaults (`shipPartial` false) without `orderId`.             `POST /api/orders` answers after allocation, so its `status` is ALLOCATED or BACKORDERED and its             `X-Event-Position` covers the reservations. One warehouse that can fill the whole order is preferred             (the first by id); otherwise each line is split over the warehouses holding most of it first.
+            - Backorders are served in order of placement, whatever the channel, as stock arrives (receipt, positive             count, released reservation); receipts and counts answer after that. A count that takes reserved units             from an order puts it back in the queue at its original turn.
+            - Cancelling answers after every reservation was released; the order keeps its lines, with allocated             and backordered 0.
             - Embedded mode: events are appended in global-index order, so positions have no gaps other than those \
             left by rolled-back commands.
             """;
