@@ -58,7 +58,14 @@ class HostileInputTest {
             "{\"sku\":\"SKU-H\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}");
     static final Endpoint COUNTS = new Endpoint("counts", "/api/warehouses/WH-H/counts",
             "{\"sku\":\"SKU-H\",\"location\":\"A-01\",\"countedQuantity\":3,\"reason\":\"cycle\"}");
-    static final List<Endpoint> ENDPOINTS = List.of(WAREHOUSES, LOCATIONS, WORKERS, RECEIPTS, MOVES, COUNTS);
+    static final Endpoint ORDERS = new Endpoint("orders", "/api/orders", "{\"channel\":\"web\","
+            + "\"externalOrderId\":\"EXT-NEW\",\"customer\":{\"customerId\":\"C-1\",\"name\":\"Ada\","
+            + "\"email\":\"ada@example.com\"},\"shipTo\":{\"name\":\"Ada\",\"line1\":\"1 Main St\","
+            + "\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"},\"lines\":[{\"sku\":"
+            + "\"SKU-H\",\"quantity\":1,\"unitPrice\":\"9.99\",\"currency\":\"EUR\"}],\"shipPartial\":false}");
+    static final Endpoint CANCEL = new Endpoint("cancel", "/api/orders/O-H/cancel", "{\"reason\":\"changed mind\"}");
+    static final List<Endpoint> ENDPOINTS = List.of(WAREHOUSES, LOCATIONS, WORKERS, RECEIPTS, MOVES, COUNTS, ORDERS,
+            CANCEL);
 
     /** One request that must be refused: {@code field} is the path {@code errors[].field} must name, if any. */
     record Hostile(String description, String path, MediaType contentType, Object body, int status, String field) {
@@ -69,7 +76,15 @@ class HostileInputTest {
         }
     }
 
-    record State(long head, String level, String levels, String ledger) {
+    record State(long head, String level, String levels, String ledger, String orders) {
+    }
+
+    /** Who may send a command to {@code path}: channels place orders, agents cancel, the warehouse does the rest. */
+    static String userFor(String path) {
+        if (path.startsWith("/api/orders")) {
+            return path.endsWith("/cancel") ? "agent" : "channel";
+        }
+        return "warehouse";
     }
 
     @BeforeAll
@@ -82,6 +97,8 @@ class HostileInputTest {
                 HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/WH-H/receipts", "{\"receiptId\":\"R-H\",\"reference\":\"PO-1\","
                 + "\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":10,\"location\":\"A-01\"}]}", HttpStatus.CREATED);
+        api.post("channel", "/api/orders", with(with(ORDERS.body(), "orderId", "\"O-H\""), "externalOrderId",
+                "\"EXT-H\""), HttpStatus.CREATED);
         expected = state();
     }
 
@@ -94,8 +111,8 @@ class HostileInputTest {
     @MethodSource("hostileCommands")
     @Order(1)
     void hostileCommandsAreRefusedAndChangeNothing(Hostile hostile) {
-        Api.Response response = api.send("warehouse", HttpMethod.POST, hostile.path(), hostile.contentType(),
-                hostile.body());
+        Api.Response response = api.send(userFor(hostile.path()), HttpMethod.POST, hostile.path(),
+                hostile.contentType(), hostile.body());
         assertThat(response.status()).as("%s answered %s", hostile, response.text()).isEqualTo(hostile.status());
         JsonNode problem = response.problem();
         if (hostile.field() != null) {
@@ -146,7 +163,7 @@ class HostileInputTest {
         Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
         int status = org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
                 .baseUrl(app.baseUrl()).build().post().uri(endpoint.path())
-                .headers(headers -> headers.setBasicAuth("warehouse", "warehouse"))
+                .headers(headers -> headers.setBasicAuth(userFor(endpoint.path()), userFor(endpoint.path())))
                 .contentType(MediaType.APPLICATION_JSON).header("Accept", accept).bodyValue(endpoint.body())
                 .exchange().expectBody().returnResult().getStatus().value();
         assertThat(status).isEqualTo(406);
@@ -177,8 +194,8 @@ class HostileInputTest {
     @Order(2)
     void theUnbrokenRequestsAreAccepted() {
         for (Endpoint endpoint : ENDPOINTS) {
-            Api.Response response = api.send("warehouse", HttpMethod.POST, endpoint.path(), MediaType.APPLICATION_JSON,
-                    endpoint.body());
+            Api.Response response = api.send(userFor(endpoint.path()), HttpMethod.POST, endpoint.path(),
+                    MediaType.APPLICATION_JSON, endpoint.body());
             assertThat(response.status()).as("%s answered %s", endpoint.name(), response.text()).isBetween(200, 201);
         }
         assertThat(state().head()).isGreaterThan(expected.head());
@@ -197,6 +214,8 @@ class HostileInputTest {
         cases.addAll(receiptFields());
         cases.addAll(moveFields());
         cases.addAll(countFields());
+        cases.addAll(orderFields());
+        cases.addAll(cancelFields());
         cases.addAll(pathIds());
         return cases.stream();
     }
@@ -368,6 +387,65 @@ class HostileInputTest {
         return cases;
     }
 
+    static List<Hostile> orderFields() {
+        Endpoint e = ORDERS;
+        List<Hostile> cases = new ArrayList<>();
+        cases.addAll(badIds(e, "orderId", false));
+        cases.addAll(badIds(e, "channel", true));
+        cases.addAll(badIds(e, "customer.customerId", true));
+        cases.addAll(badIds(e, "lines[0].sku", true));
+        cases.addAll(badQuantities(e, "lines[0].quantity", false));
+        for (String value : List.of("\"\"", "\"" + "x".repeat(129) + "\"", "\"tab\\there\"", "\"é\"", "5", "null")) {
+            cases.add(invalid(e, "externalOrderId " + abbreviate(value), with(e.body(), "externalOrderId", value),
+                    "externalOrderId"));
+        }
+        for (String value : List.of("\"ada\"", "\"a@b@c\"", "\"a b@c\"", "\"" + "x".repeat(250) + "@e.com\"", "5",
+                "null")) {
+            cases.add(invalid(e, "email " + abbreviate(value), with(e.body(), "customer.email", value),
+                    "customer.email"));
+        }
+        for (String value : List.of("\"1.23456\"", "\"-1\"", "\"abc\"", "\"\"", "1.5", "null")) {
+            cases.add(invalid(e, "unitPrice " + value, with(e.body(), "lines[0].unitPrice", value),
+                    "lines[0].unitPrice"));
+        }
+        for (String value : List.of("\"eur\"", "\"EURO\"", "\"E1R\"", "5", "null")) {
+            cases.add(invalid(e, "currency " + value, with(e.body(), "lines[0].currency", value),
+                    "lines[0].currency"));
+        }
+        for (String field : List.of("customer", "shipTo", "lines", "channel", "externalOrderId")) {
+            cases.add(invalid(e, field + " missing", with(e.body(), field, null), field));
+        }
+        cases.add(invalid(e, "a customer without a name", with(e.body(), "customer.name", "\" \""), "customer.name"));
+        cases.add(invalid(e, "a ship-to without a city", with(e.body(), "shipTo.city", null), "shipTo.city"));
+        cases.add(invalid(e, "no lines", with(e.body(), "lines", "[]"), "lines"));
+        String line = tree(e.body()).get("lines").get(0).toString();
+        cases.add(invalid(e, "501 lines", with(e.body(), "lines", "[" + String.join(",",
+                java.util.Collections.nCopies(501, line)) + "]"), "lines"));
+        cases.add(invalid(e, "the same sku on two lines", with(e.body(), "lines", "[" + line + "," + line + "]"),
+                "lines[1].sku"));
+        cases.add(invalid(e, "shipPartial \"yes\"", with(e.body(), "shipPartial", "\"yes\""), "shipPartial"));
+        cases.add(invalid(e, "shipPartial 1", with(e.body(), "shipPartial", "1"), "shipPartial"));
+        cases.add(conflict(e, "an order taken before, with other content", with(with(e.body(), "externalOrderId",
+                "\"EXT-H\""), "lines[0].quantity", "2")));
+        return cases;
+    }
+
+    static List<Hostile> cancelFields() {
+        Endpoint e = CANCEL;
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : List.of("\"\"", "\"   \"", "\"" + "x".repeat(501) + "\"", "5", "{}", "null")) {
+            cases.add(invalid(e, "reason " + abbreviate(value), with(e.body(), "reason", value), "reason"));
+        }
+        cases.add(new Hostile("cancel: an unknown order", "/api/orders/O-NONE/cancel", MediaType.APPLICATION_JSON,
+                e.body(), 404, null));
+        for (String[] id : new String[][] {{"%24", "orderId"}, {"a%20b", "orderId"}, {"x".repeat(65), "orderId"},
+                {"a%2Fb", null}}) {
+            cases.add(new Hostile("cancel: order id " + abbreviate(id[0]) + " in the path",
+                    "/api/orders/" + id[0] + "/cancel", MediaType.APPLICATION_JSON, e.body(), 400, id[1]));
+        }
+        return cases;
+    }
+
     /** A warehouse id in the path that is not an id: 400, a problem document, never the framework's page. */
     static List<Hostile> pathIds() {
         List<Hostile> cases = new ArrayList<>();
@@ -421,6 +499,29 @@ class HostileInputTest {
         cases.add(query("/api/inventory/a%24b/movements", "sku"));
         cases.add(query("/api/inventory/a%2Fb", null));
         cases.add(query("/api/inventory/a%2Fb/movements", null));
+        String orders = "/api/orders";
+        for (String path : List.of(orders, "/api/orders/O-H", "/api/orders/O-H/history", "/api/backorders",
+                "/api/customers/C-1/orders")) {
+            cases.add(query(path + "?minPosition=abc", "minPosition"));
+        }
+        for (String path : List.of(orders, "/api/orders/O-H/history", "/api/backorders", "/api/customers/C-1/orders")) {
+            cases.add(query(path + "?size=0", "size"));
+            cases.add(query(path + "?size=501", "size"));
+            cases.add(query(path + "?page=-1", "page"));
+        }
+        for (String value : List.of("SHIPPING", "placed", "1")) {
+            cases.add(query(orders + "?status=" + value, "status"));
+        }
+        for (String parameter : List.of("channel", "customerId", "sku")) {
+            cases.add(query(orders + "?" + parameter + "=a%24b", parameter));
+        }
+        for (String parameter : List.of("placedFrom", "placedTo")) {
+            cases.add(query(orders + "?" + parameter + "=yesterday", parameter));
+        }
+        cases.add(query("/api/backorders?sku=a%24b", "sku"));
+        cases.add(query("/api/orders/a%24b", "orderId"));
+        cases.add(query("/api/orders/a%24b/history", "orderId"));
+        cases.add(query("/api/customers/a%24b/orders", "customerId"));
         return cases.stream();
     }
 
@@ -502,13 +603,14 @@ class HostileInputTest {
         return new Hostile("GET " + abbreviate(path), path, null, null, 400, field);
     }
 
-    /** The state nothing may change: the head, and the level, all levels and the ledger as the API answers them. */
+    /** The state nothing may change: the head, the level, all levels, the ledger and the orders as the API answers them. */
     static State state() {
         long head = api.head();
         String at = "minPosition=" + head;
         return new State(head, api.get("auditor", "/api/inventory/SKU-H?" + at, HttpStatus.OK).text(),
                 api.get("auditor", "/api/inventory?size=500&" + at, HttpStatus.OK).text(),
-                api.get("auditor", "/api/inventory/SKU-H/movements?size=500&" + at, HttpStatus.OK).text());
+                api.get("auditor", "/api/inventory/SKU-H/movements?size=500&" + at, HttpStatus.OK).text(),
+                api.get("auditor", "/api/orders?size=500&" + at, HttpStatus.OK).text());
     }
 
     /**

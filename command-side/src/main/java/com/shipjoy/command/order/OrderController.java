@@ -46,7 +46,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @RestController
-@RequestMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+// produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
+@RequestMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders (OMS)")
 class OrderController {
 
