@@ -103,7 +103,8 @@ class OrderController {
                     + "with the first orderId and stores nothing, even under another orderId; other content is 409. "
                     + "Stock is reserved before the answer: one warehouse that can fill the whole order is "
                     + "preferred, else each line is split over the warehouses holding most of it; the rest is "
-                    + "backordered (status BACKORDERED) and filled oldest first as stock arrives.")
+                    + "backordered (status BACKORDERED) and filled oldest first as stock arrives. Should allocation "
+                    + "lag more than 5 s, the order is still taken and answered with status PLACED.")
     Mono<ResponseEntity<OrderAnswer>> place(@Valid @RequestBody OrderRequest request) {
         requireDistinctSkus(request.lines());
         PlaceOrderCommand command = command(request);
