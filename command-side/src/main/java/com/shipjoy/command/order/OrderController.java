@@ -119,12 +119,15 @@ class OrderController {
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel an order", description = "Releases every reservation before answering. Cancelling "
-            + "a cancelled order answers 200 and stores nothing.")
+    @Operation(summary = "Cancel an order", description = "Releases every reservation before answering, and the "
+            + "freed units have filled waiting backorders (oldest first) by then. Cancelling a cancelled order "
+            + "answers 200 and stores nothing.")
     Mono<ResponseEntity<OrderAnswer>> cancel(@PathVariable @IdCode String orderId,
                                              @Valid @RequestBody CancelRequest request) {
         OrderId id = new OrderId(orderId);
         return commands.send(new CancelOrderCommand(id, request.reason()))
+                // The first wait covers the releases; the second what the freed units did: fill waiting backorders.
+                .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
                 .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
                 .then(answer(id))
                 .flatMap(answer -> commands.respond(HttpStatus.OK, answer));
