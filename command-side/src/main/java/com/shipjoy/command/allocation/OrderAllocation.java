@@ -13,6 +13,7 @@ import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,13 +52,15 @@ class OrderAllocation {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, TrackingToken token, CommandGateway commands) {
+    void on(OrderPlacedEvent event, @Timestamp Instant placedAt, CommandGateway commands) {
         Map<String, Long> needs = new LinkedHashMap<>();
         event.lines().forEach(line -> needs.put(line.sku().value(), line.quantity().value()));
         Pass pass = new Pass(commands);
         needs.keySet().forEach(pass::fillBackorders); // whoever waits for these skus already goes first
         Map<String, Long> outstanding = pass.allocate(event.orderId().value(), needs, true);
-        long queuedAt = token.position().orElse(0);
+        // The turn is placedAt (in milliseconds, then orderId), the order the backorder list shows: the position
+        // is not, as racing orders can be stored in another order than they were placed.
+        long queuedAt = placedAt.toEpochMilli();
         outstanding.forEach((sku, quantity) -> backorders.save(new BackorderEntry(event.orderId().value(), sku,
                 quantity, queuedAt)));
     }
