@@ -79,7 +79,21 @@ class OrderAllocation {
 
     @EventHandler
     void on(StockReleasedEvent event, CommandGateway commands) {
-        new Pass(commands).fillBackorders(event.stockId().sku().value());
+        String sku = event.stockId().sku().value();
+        if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())) {
+            // A count revoked these units: cancelling must release only what the order still holds, or the
+            // release is refused and the rest of its units stay reserved for good.
+            reservations.findById(ReservationEntry.key(event.orderId(), sku, event.stockId().warehouseId().value()))
+                    .ifPresent(entry -> {
+                        entry.add(-event.quantity());
+                        if (entry.quantity() > 0) {
+                            reservations.save(entry);
+                        } else {
+                            reservations.delete(entry);
+                        }
+                    });
+        }
+        new Pass(commands).fillBackorders(sku);
     }
 
     @EventHandler
