@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** Units of a sku an order still waits for; {@code queuedAt} (the order's event position) sets the turn. */
+/** Units of a sku an order still waits for; {@code queuedAt} (placedAt in epoch milliseconds) sets the turn. */
 @Entity
 @Table(name = "backorder", indexes = {@Index(columnList = "sku,queuedAt"), @Index(columnList = "orderId")})
 class BackorderEntry {

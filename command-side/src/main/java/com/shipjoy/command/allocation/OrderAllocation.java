@@ -14,6 +14,7 @@ import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +53,14 @@ class OrderAllocation {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, TrackingToken token, CommandGateway commands) {
+    void on(OrderPlacedEvent event, @Timestamp Instant placedAt, CommandGateway commands) {
         Map<String, Long> needs = new LinkedHashMap<>();
         event.lines().forEach(line -> needs.put(line.sku().value(), line.quantity().value()));
         Pass pass = new Pass(commands);
         needs.keySet().forEach(pass::fillBackorders); // whoever waits for these skus already goes first
-        long queuedAt = token.position().orElse(0);
+        // The turn is placedAt (in milliseconds, then orderId), the order the backorder list shows: the position
+        // is not, as racing orders can be stored in another order than they were placed.
+        long queuedAt = placedAt.toEpochMilli();
         Map<String, Long> outstanding = pass.allocate(event.orderId().value(), needs, true, queuedAt);
         outstanding.forEach((sku, quantity) -> backorders.save(new BackorderEntry(event.orderId().value(), sku,
                 quantity, queuedAt)));
@@ -85,8 +88,13 @@ class OrderAllocation {
         String warehouseId = event.stockId().warehouseId().value();
         if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())) {
             reservations.findById(ReservationEntry.key(event.orderId(), sku, warehouseId)).ifPresent(held -> {
+                // Only what the order still holds may be released when it is cancelled later.
                 held.add(-event.quantity());
-                reservations.save(held);
+                if (held.quantity() > 0) {
+                    reservations.save(held);
+                } else {
+                    reservations.delete(held);
+                }
                 commands.sendAndWait(new RecordDeallocationCommand(new OrderId(event.orderId()), event.stockId().sku(),
                         event.stockId().warehouseId(), Quantity.of(event.quantity()), event.reason()));
                 BackorderEntry waiting = backorders.findById(BackorderEntry.key(event.orderId(), sku))

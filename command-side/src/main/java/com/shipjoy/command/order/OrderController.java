@@ -105,7 +105,8 @@ class OrderController {
                     + "with the first orderId and stores nothing, even under another orderId; other content is 409. "
                     + "Stock is reserved before the answer: one warehouse that can fill the whole order is "
                     + "preferred, else each line is split over the warehouses holding most of it; the rest is "
-                    + "backordered (status BACKORDERED) and filled oldest first as stock arrives.")
+                    + "backordered (status BACKORDERED) and filled oldest first as stock arrives. Should allocation "
+                    + "lag more than 5 s, the order is still taken and answered with status PLACED.")
     Mono<ResponseEntity<OrderAnswer>> place(@Valid @RequestBody OrderRequest request) {
         requireDistinctSkus(request.lines());
         PlaceOrderCommand command = command(request);
@@ -120,12 +121,15 @@ class OrderController {
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel an order", description = "Releases every reservation before answering. Cancelling "
-            + "a cancelled order answers 200 and stores nothing.")
+    @Operation(summary = "Cancel an order", description = "Releases every reservation before answering, and the "
+            + "freed units have filled waiting backorders (oldest first) by then. Cancelling a cancelled order "
+            + "answers 200 and stores nothing.")
     Mono<ResponseEntity<OrderAnswer>> cancel(@PathVariable @IdCode String orderId,
                                              @Valid @RequestBody CancelRequest request) {
         OrderId id = new OrderId(orderId);
         return commands.send(new CancelOrderCommand(id, request.reason()))
+                // The first wait covers the releases; the second what the freed units did: fill waiting backorders.
+                .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
                 .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
                 .then(answer(id))
                 .flatMap(answer -> commands.respond(HttpStatus.OK, answer));

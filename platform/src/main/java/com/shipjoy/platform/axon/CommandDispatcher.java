@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -53,9 +54,14 @@ public class CommandDispatcher {
         return awaitProcesses(processes).then(respond(status, body));
     }
 
-    /** Waits until the given processes have handled every event stored so far. */
+    /**
+     * Waits until the given processes have handled every event stored so far, at most {@link EventPositions#MAX_WAIT}.
+     * The command has succeeded by then: if a process lags longer, the answer goes out without its reactions (an
+     * order still PLACED) instead of a 503 that tells the client to retry what was done, e.g. a receipt without id.
+     */
     public Mono<Void> awaitProcesses(String... processes) {
-        return head().flatMap(head -> positions.awaitProcessed(head, processes));
+        return head().flatMap(head -> positions.awaitProcessed(head, processes))
+                .onErrorResume(ResponseStatusException.class, lagging -> Mono.empty());
     }
 
     private Mono<Long> head() {

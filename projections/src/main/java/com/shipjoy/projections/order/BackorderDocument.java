@@ -1,12 +1,14 @@
 package com.shipjoy.projections.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Units of a sku an order waits for (contract §10: {orderId, sku, quantity, placedAt}). */
+/** Units of a sku an order waits for (contract §10: {orderId, sku, quantity, placedAt}; the key stays inside). */
 @Document(BackorderDocument.COLLECTION)
-public record BackorderDocument(@Id String id, String orderId, String sku, long quantity, Instant placedAt) {
+public record BackorderDocument(@Id @JsonIgnore String id, String orderId, String sku, long quantity,
+                                Instant placedAt) {
 
     public static final String COLLECTION = "backorders";
 
