@@ -87,6 +87,8 @@ class OrderApiTest {
         assertThat(again.json().path("status").asText()).isEqualTo("ALLOCATED");
         assertThat(again.position()).as("the repeat reports the current head").isEqualTo(head);
         assertThat(api.head()).as("nothing stored by the repeat").isEqualTo(head);
+        assertThat(api.read("channel", "/api/orders/" + orderId, again.position()).path("status").asText())
+                .isEqualTo("ALLOCATED");
 
         // "Same content" ignores a client-supplied orderId: the pair was taken by the first order.
         body.put("orderId", "dup-other-id");
@@ -136,7 +138,8 @@ class OrderApiTest {
                 .collect(Collectors.toSet());
         assertThat(orderIds).hasSize(1);
         String orderId = orderIds.iterator().next();
-        long last = answers.stream().mapToLong(Race.Answer::position).max().orElseThrow();
+        long last = Math.max(answers.stream().mapToLong(Race.Answer::position).max().orElseThrow(),
+                StoredEvents.settled(app));
 
         JsonNode list = api.read("agent", "/api/orders?channel=race-intake", last);
         assertThat(list.path("total").asLong()).as("orders stored").isEqualTo(1);

@@ -1,6 +1,12 @@
 package com.shipjoy.it;
 
+import static org.awaitility.Awaitility.await;
+
+import com.shipjoy.command.Processes;
+import com.shipjoy.platform.axon.EventPositions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -19,5 +25,20 @@ final class StoredEvents {
                     .map(event -> event.getPayloadType().getSimpleName().replaceFirst("Event$", ""))
                     .toList();
         }
+    }
+
+    /**
+     * Waits until the allocation process has handled every stored event, and nothing new came meanwhile; answers
+     * that head. For checks after bursts, when answers may have outrun the process (status PLACED).
+     */
+    static long settled(EmbeddedApp app) {
+        EventPositions positions = app.bean(EventPositions.class);
+        AtomicLong settledAt = new AtomicLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            long head = positions.head();
+            settledAt.set(head);
+            return positions.processed(Processes.ORDER_ALLOCATION) >= head && positions.head() == head;
+        });
+        return settledAt.get();
     }
 }
