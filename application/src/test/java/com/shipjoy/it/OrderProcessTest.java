@@ -348,6 +348,25 @@ class OrderProcessTest {
     }
 
     @Test
+    void unitsACountTakesFromAnOrderAreReallocatedElsewhereOrBackordered() {
+        receive(WH1, "TAKEN", 3);
+        receive(WH2, "TAKEN", 1);
+        String orderId = place("web", "taken-1", "cust-taken", "TAKEN", 3).json().path("orderId").asText();
+        // All three come from WH1, the one warehouse that can fill the order. A count there finds one: the order loses
+        // two, gets the unit WH2 holds and waits for the last, at its original turn.
+        long position = count(WH1, "TAKEN", "A-01", 1, -2);
+
+        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
+        assertThat(lineFigures(order)).containsEntry("TAKEN", List.of(2L, 1L));
+        assertThat(reservedByWarehouse("TAKEN", position)).containsEntry(WH1, 1L).containsEntry(WH2, 1L);
+        assertThat(waiting(api.read("agent", "/api/backorders?sku=TAKEN", position))).containsExactly(orderId + ":1");
+        assertThat(entries(history(orderId, position), "OrderLineDeallocated")).hasSize(1);
+
+        assertThat(status(orderId, receive(WH2, "TAKEN", 1))).isEqualTo("ALLOCATED");
+    }
+
+    @Test
     void anOrderIsTakenWhileAllocationLagsAndAllocatedOnceItCatchesUp() {
         receive(WH1, "LAG", 1);
         StreamingEventProcessor allocation = app.bean(EventProcessingConfiguration.class)
