@@ -3,5 +3,5 @@ package com.shipjoy.events.order;
 import com.shipjoy.events.common.OrderId;
 
 /** Every unit of the order is reserved. */
-public record OrderAllocatedEvent(OrderId orderId) {
+public record OrderAllocatedEvent(OrderId orderId) implements OrderEvent {
 }

@@ -6,5 +6,5 @@ import com.shipjoy.events.common.WarehouseId;
 
 /** {@code allocatedAfter} and {@code backorderedAfter} are the line's figures after this allocation. */
 public record OrderLineAllocatedEvent(OrderId orderId, Sku sku, WarehouseId warehouseId, long quantity,
-                                      long allocatedAfter, long backorderedAfter) {
+                                      long allocatedAfter, long backorderedAfter) implements OrderEvent {
 }

@@ -2,12 +2,7 @@ package com.shipjoy.projections.order;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shipjoy.events.order.OrderAllocatedEvent;
-import com.shipjoy.events.order.OrderBackorderedEvent;
-import com.shipjoy.events.order.OrderCancelledEvent;
-import com.shipjoy.events.order.OrderLineAllocatedEvent;
-import com.shipjoy.events.order.OrderLineDeallocatedEvent;
-import com.shipjoy.events.order.OrderPlacedEvent;
+import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
 import com.shipjoy.projections.ReadModels;
@@ -44,32 +39,7 @@ class OrderHistoryProjection {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId().value(), message, token);
-    }
-
-    @EventHandler
-    void on(OrderLineAllocatedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId().value(), message, token);
-    }
-
-    @EventHandler
-    void on(OrderLineDeallocatedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId().value(), message, token);
-    }
-
-    @EventHandler
-    void on(OrderBackorderedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId().value(), message, token);
-    }
-
-    @EventHandler
-    void on(OrderAllocatedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId().value(), message, token);
-    }
-
-    @EventHandler
-    void on(OrderCancelledEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(OrderEvent event, EventMessage<?> message, TrackingToken token) {
         append(event.orderId().value(), message, token);
     }
 
