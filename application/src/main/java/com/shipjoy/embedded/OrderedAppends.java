@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Makes appends to the JPA event store commit in the order of their global index.
@@ -43,8 +44,12 @@ final class OrderedAppends implements EventStorageEngine {
             }
             return;
         }
-        // Cleanup runs after the transaction's commit or rollback, on this thread, whatever happened before it.
-        CurrentUnitOfWork.get().onCleanup(unitOfWork -> appendLock.unlock());
+        // Released as soon as the transaction has committed (after-commit handlers run after the commit phase, in
+        // reverse order, so this one first) or rolled back: nothing that runs later (a snapshot, token bookkeeping)
+        // may hold the lock while it waits for a database connection that a thread queued on the lock holds.
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.afterCommit(committed -> appendLock.unlock());
+        unitOfWork.onRollback(rolledBack -> appendLock.unlock());
         delegate.appendEvents(events);
     }
 
