@@ -43,7 +43,7 @@ public final class Benchmarks {
     static final int LOCATIONS = 20;
     static final int MOVE_POOL = 64;
     static final int LOW_STOCK = 5;
-    static final int WARM_UP = 300;
+    static final int WARM_UP = 600;
     static final int RECEIPTS = 400;
     static final int MOVES = 400;
     static final int HOT_MOVES = 1000;
@@ -166,13 +166,21 @@ public final class Benchmarks {
     private void run(Report report) {
         setUp();
 
+        System.out.println("-- warm-up");
+        // Warm-up: the JIT compiles the write and read paths before anything is measured (it is not done by then).
+        report.warmUp.add(caughtUp(report, receipts("warm-up: receipts", 4, options.n(WARM_UP))));
+        report.warmUp.add(caughtUp(report, Load.run("warm-up: moves", 4, options.n(WARM_UP), CAP, server,
+                (index, client) -> index % 2 == 0 ? move("WARM", 1, location(1), location(2))
+                        : move("WARM", 1, location(2), location(1)))));
+        report.warmUp.add(Load.run("warm-up: GET /api/inventory/{sku}", 4, options.n(WARM_UP), CAP, server,
+                (index, client) -> Sample.of(http.get(AUDITOR, "/api/inventory/" + skus.get(index % skus.size())),
+                        200)));
+
         System.out.println("-- (a) receipts of new skus");
-        report.receiptWarmUp = caughtUp(report, receipts("receipts (warm-up, not a measurement)", 4,
-                options.n(WARM_UP)));
         for (int c : CLIENTS) {
             report.receipts.add(caughtUp(report, receipts("receipts of new skus", c, options.n(RECEIPTS))));
         }
-        report.auditEarly = audit("audit after receipts", options.n(AUDITS));
+        report.auditEarly = audit("after the receipts", options.n(AUDITS));
 
         System.out.println("-- (b) moves");
         List<String> pool = movePool();
@@ -190,7 +198,7 @@ public final class Benchmarks {
         System.out.println("-- (d) queries");
         report.events = head.get();
         queries(report);
-        report.auditLate = audit("audit at the end", options.n(AUDITS));
+        report.auditLate = audit("at the end", options.n(AUDITS));
 
         if (options.profile()) {
             System.out.println("-- where the time goes: thread samples under 16 receipt clients");
@@ -230,6 +238,8 @@ public final class Benchmarks {
         // The hot sku holds plenty in two locations, so moves in either direction never run out, whatever the order.
         require(receipt("HOT", 100_000, location(1)), 201);
         require(receipt("HOT", 100_000, location(2)), 201);
+        require(receipt("WARM", 100_000, location(1)), 201);
+        require(receipt("WARM", 100_000, location(2)), 201);
         require(receipt("RYW-1", 100_000, location(1)), 201);
         require(receipt("RYW-2", 100_000, location(1)), 201);
     }
@@ -384,18 +394,15 @@ public final class Benchmarks {
         if (background > 0) {
             ServerProcess.sleep(1000);
         }
+        AtomicLong moved = new AtomicLong();
         long[] commandNanos = new long[count];
         AtomicInteger commands = new AtomicInteger();
-        String name = background == 0 ? "read-your-writes, idle" : "read-your-writes, " + background
-                + " receipt writers";
-        Result result = Load.run(name, 1, count, CAP, server, (index, client) -> {
-            Http.Response move = http.post(WAREHOUSE, "/api/warehouses/" + WH + "/moves",
-                    "{\"sku\":\"" + sku + "\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}");
+        String condition = background == 0 ? "idle" : background + " receipt writers";
+        Result result = Load.run("read-your-writes, " + condition, 1, count, CAP, server, (index, client) -> {
+            Http.Response move = moveOne(sku, moved);
             long answered = System.nanoTime();
-            seen(move);
-            Sample command = Sample.command(move, 200);
-            if (command.error() != null) {
-                return command;
+            if (move.status() != 200) {
+                return Sample.command(move, 200);
             }
             commandNanos[commands.getAndIncrement()] = move.nanos();
             long queried = System.nanoTime();
@@ -405,17 +412,25 @@ public final class Benchmarks {
             if (query.error() != null) {
                 return new Sample(nanos, query.error());
             }
-            Object a02 = null;
-            for (Object location : (List<?>) Json.at(level.json(), "warehouses.0.locations")) {
-                if ("A-02".equals(Json.at(location, "location"))) {
-                    a02 = Json.at(location, "quantity");
-                }
-            }
-            if (!(a02 instanceof Number moved) || moved.longValue() != index + 1) {
-                return new Sample(nanos, "stale read: A-02 holds " + a02 + " after " + (index + 1) + " moves");
-            }
-            return new Sample(nanos, null);
+            long shown = movedTo(level);
+            return new Sample(nanos, shown == moved.get() ? null
+                    : "stale read: A-02 holds " + shown + " after " + moved.get() + " moves");
         });
+        // For comparison: the same move, then a plain read at once (no minPosition): how often is it stale?
+        AtomicInteger stale = new AtomicInteger();
+        Result immediate = Load.run("read at once, " + condition, 1, Math.max(5, count / 2), CAP, server,
+                (index, client) -> {
+                    Http.Response move = moveOne(sku, moved);
+                    if (move.status() != 200) {
+                        return Sample.command(move, 200);
+                    }
+                    Http.Response level = http.get(AUDITOR, "/api/inventory/" + sku);
+                    Sample query = Sample.of(level, 200);
+                    if (query.error() == null && movedTo(level) != moved.get()) {
+                        stale.incrementAndGet();
+                    }
+                    return query;
+                });
         stop.set(true);
         for (Thread thread : writers) {
             try {
@@ -429,7 +444,30 @@ public final class Benchmarks {
         Arrays.sort(sorted);
         report.rywCommandP50.add(sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2] / 1e6);
         report.rywBackground.add(background == 0 ? 0 : written.get() / ((System.nanoTime() - started) / 1e9));
+        report.rywImmediate.add(immediate);
+        report.rywStale.add(stale.get());
         return result;
+    }
+
+    /** Moves one unit of {@code sku} from and counts it when it succeeded. */
+    private Http.Response moveOne(String sku, AtomicLong moved) {
+        Http.Response move = http.post(WAREHOUSE, "/api/warehouses/" + WH + "/moves",
+                "{\"sku\":\"" + sku + "\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}");
+        seen(move);
+        if (move.status() == 200) {
+            moved.incrementAndGet();
+        }
+        return move;
+    }
+
+    /** What an inventory level says A-02 holds. */
+    private static long movedTo(Http.Response level) {
+        for (Object location : (List<?>) Json.at(level.json(), "warehouses.0.locations")) {
+            if ("A-02".equals(Json.at(location, "location"))) {
+                return ((Number) Json.at(location, "quantity")).longValue();
+            }
+        }
+        return 0;
     }
 
     // ---------------------------------------------------------------------------------------------- (d)
@@ -467,7 +505,7 @@ public final class Benchmarks {
 
     private Result audit(String name, int count) {
         long position = head.get();
-        return Load.run(name + " (" + position + " events)", 1, count, QUERY_CAP, server, (index, client) -> {
+        return Load.run("audit " + name + " (" + position + " events)", 1, count, QUERY_CAP, server, (i, c) -> {
             Http.Response response = http.get(AUDITOR, "/api/audit/inventory-consistency?minPosition=" + position);
             Sample sample = Sample.of(response, 200);
             if (sample.error() == null && !((List<?>) Json.at(response.json(), "mismatches")).isEmpty()) {

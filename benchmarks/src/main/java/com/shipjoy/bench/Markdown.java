@@ -56,6 +56,13 @@ final class Markdown {
 
         private final String[] headers;
         private final List<String[]> rows = new ArrayList<>();
+        private boolean left;
+
+        /** Text tables: every column left-aligned (numbers are right-aligned by default). */
+        Table leftAligned() {
+            left = true;
+            return this;
+        }
 
         private Table(String[] headers) {
             this.headers = headers;
@@ -101,7 +108,7 @@ final class Markdown {
             }
             out.append("\n|");
             for (int i = 0; i < headers.length; i++) {
-                out.append(i == 0 ? "---|" : "---:|");
+                out.append(i == 0 || left ? "---|" : "---:|");
             }
             out.append('\n');
             for (String[] row : rows) {

@@ -35,13 +35,15 @@ final class Report {
     long[] rssRestart;
     long shutdownMillis;
 
-    Result receiptWarmUp;
+    final List<Result> warmUp = new ArrayList<>();
     final List<Result> receipts = new ArrayList<>();
     final List<Result> moves = new ArrayList<>();
     final List<Result> hotMoves = new ArrayList<>();
     final List<Result> ryw = new ArrayList<>();
     final List<Double> rywCommandP50 = new ArrayList<>();
     final List<Double> rywBackground = new ArrayList<>();
+    final List<Result> rywImmediate = new ArrayList<>();
+    final List<Integer> rywStale = new ArrayList<>();
     final List<Result> queries = new ArrayList<>();
     Result auditEarly;
     Result auditLate;
@@ -64,7 +66,7 @@ final class Report {
 
     String markdown() {
         Markdown md = new Markdown();
-        md.heading(2, "Run of " + DateTimeFormatter.ISO_INSTANT.format(started)
+        md.heading(2, "Run of " + instant(started)
                 + (options.quick() ? " (--quick: a smoke test, counts ÷10, not a measurement)" : ""));
         machine(md);
         results(md);
@@ -74,14 +76,14 @@ final class Report {
     private void machine(Markdown md) {
         md.heading(3, "Machine and settings");
         String minutes = finished == null ? "?" : f("%.1f", (finished.toEpochSecond() - started.toEpochSecond()) / 60.0);
-        md.table("", "")
+        md.table("", "").leftAligned()
                 .row("machine", Machine.cores() + " cores (nproc), " + Machine.memory() + ", " + Machine.cpuModel()
                         + ", " + Machine.kernel())
                 .row("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.home") + "), the same for server and harness")
                 .row("load average (1/5/15 min) before / after", loadBefore + " → " + loadAfter)
-                .row("run took", minutes + " min, " + DateTimeFormatter.ISO_INSTANT.format(started) + " → "
-                        + (finished == null ? "?" : DateTimeFormatter.ISO_INSTANT.format(finished)))
+                .row("run took", minutes + " min, " + instant(started) + " → "
+                        + (finished == null ? "?" : instant(finished)))
                 .row("server", "`java " + String.join(" ", options.serverJvmFlags())
                         + (options.serverJvmFlags().isEmpty() ? "" : " ") + "-jar application/target/shipjoy.jar "
                         + "--server.port=<free> --shipjoy.data-dir=<fresh temp dir>` (the README's command; JVM "
@@ -91,7 +93,8 @@ final class Report {
                         + "(`warehouse` writes, `auditor` reads), closed loop: each client sends its next request "
                         + "when the previous one is answered; all traffic to 127.0.0.1. Harness JVM args: "
                         + harnessArgs())
-                .row("bounds", "warm-up " + options.n(Benchmarks.WARM_UP) + " receipts; receipts and moves "
+                .row("bounds", "warm-up " + options.n(Benchmarks.WARM_UP) + " receipts, moves and reads each "
+                        + "(4 clients); receipts and moves "
                         + options.n(Benchmarks.RECEIPTS) + " / " + options.n(Benchmarks.MOVES) + " per client count, "
                         + "hot sku " + options.n(Benchmarks.HOT_MOVES) + " per client count, read-your-writes "
                         + options.n(Benchmarks.RYW_IDLE) + " idle and " + options.n(Benchmarks.RYW_LOADED)
@@ -105,6 +108,10 @@ final class Report {
                 + "server CPU time divided by operations: the cost of one operation whatever the concurrency. "
                 + "Latencies are per operation as the client sees it (request sent → answer read), successful "
                 + "operations only; errors are counted separately and every scenario checks its answers.");
+    }
+
+    private static String instant(ZonedDateTime time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private static String harnessArgs() {
@@ -122,14 +129,18 @@ final class Report {
     }
 
     private void results(Markdown md) {
+        md.heading(3, "Warm-up (not a measurement)");
+        md.paragraph("Right after start-up, to let the JIT compile the write and read paths before the "
+                + "measurements. It is not finished by then: see the *JIT* column further down.");
+        Markdown.Table w = md.table(withCatchUp(Markdown.loadHeaders("warm-up")));
+        warmUp.forEach(r -> w.load(r, new Object[] {r.name().substring("warm-up: ".length())}, catchUpCell(r)));
+        w.end();
+
         md.heading(3, "(a) Receipts of new skus");
         md.paragraph("`POST /api/warehouses/WH1/receipts` with one line of a sku never seen before: the API records "
                 + "the receipt (Receipt aggregate) and posts the line to the sku's Stock aggregate, two commands and "
-                + "two events, answering after both are stored. Run in this order, on one server, after a warm-up.");
+                + "two events, answering after both are stored. Run in this order, on one server, after the warm-up.");
         Markdown.Table a = md.table(withCatchUp(Markdown.loadHeaders("scenario")));
-        if (receiptWarmUp != null) {
-            a.load(receiptWarmUp, new Object[] {"warm-up right after start (JIT cold)"}, catchUpCell(receiptWarmUp));
-        }
         receipts.forEach(r -> a.load(r, new Object[] {"receipts"}, catchUpCell(r)));
         a.end();
         md.paragraph(CATCH_UP);
@@ -148,13 +159,19 @@ final class Report {
         md.paragraph("A move, then `GET /api/inventory/{sku}?minPosition=<its X-Event-Position>`; the latency is "
                 + "from the command's answer to the query's answer (which must show the move; a stale answer "
                 + "counts as an error). The server checks the projection's position every 10 ms "
-                + "(`EventPositions.awaitProcessed`).");
-        Markdown.Table c = md.table("scenario", "ops", "errors", "command p50 ms", "RYW p50 ms", "RYW p95 ms",
-                "RYW p99 ms", "RYW max ms", "RYW mean ms", "background receipts/s", "projections caught up ms");
+                + "(`EventPositions.awaitProcessed`). *read at once*: for comparison, the same move followed at once "
+                + "by a plain `GET /api/inventory/{sku}` (no `minPosition`): its latency, and how many of those reads "
+                + "did not show the move yet.");
+        Markdown.Table c = md.table("condition", "ops", "errors", "command p50 ms", "RYW p50 ms", "RYW p95 ms",
+                "RYW p99 ms", "RYW max ms", "read at once p50 ms", "read at once stale", "background receipts/s",
+                "projections caught up ms");
         for (int i = 0; i < ryw.size(); i++) {
             Result r = ryw.get(i);
-            c.row(r.name(), r.ops(), r.errors(), ms(rywCommandP50.get(i)), ms(r.percentileMillis(50)),
-                    ms(r.percentileMillis(95)), ms(r.percentileMillis(99)), ms(r.maxMillis()), ms(r.meanMillis()),
+            Result once = rywImmediate.get(i);
+            c.row(r.name().substring("read-your-writes, ".length()), r.ops(), r.errors(), ms(rywCommandP50.get(i)),
+                    ms(r.percentileMillis(50)), ms(r.percentileMillis(95)), ms(r.percentileMillis(99)),
+                    ms(r.maxMillis()), ms(once.percentileMillis(50)),
+                    f("%d of %d", rywStale.get(i), once.ops() - once.errors()),
                     rywBackground.get(i) == 0 ? "–" : f("%.1f", rywBackground.get(i)), catchUpCell(r)[0]);
         }
         c.end();
@@ -166,15 +183,17 @@ final class Report {
         Markdown.Table d = md.table(Markdown.loadHeaders("query"));
         queries.forEach(r -> d.load(r, "`" + r.name() + "`"));
         if (auditEarly != null) {
-            d.load(auditEarly, "`GET /api/audit/inventory-consistency` (" + auditEarly.name() + ")");
+            d.load(auditEarly, "`GET /api/audit/inventory-consistency`, "
+                    + auditEarly.name().substring("audit ".length()));
         }
         if (auditLate != null) {
-            d.load(auditLate, "`GET /api/audit/inventory-consistency` (" + auditLate.name() + ")");
+            d.load(auditLate, "`GET /api/audit/inventory-consistency`, "
+                    + auditLate.name().substring("audit ".length()));
         }
         d.end();
 
         md.heading(3, "(e) Start-up and memory");
-        md.table("", "value")
+        md.table("", "value").leftAligned()
                 .row("start-up on an empty data dir: spawn → first healthy `/actuator/health`",
                         coldStart == null ? "–" : coldStart.healthyMillis() + " ms")
                 .row("… as Spring Boot reports it (\"Started … in\" / \"process running for\")",
@@ -218,13 +237,12 @@ final class Report {
 
     private List<Result> all() {
         List<Result> all = new ArrayList<>();
-        if (receiptWarmUp != null) {
-            all.add(receiptWarmUp);
-        }
+        all.addAll(warmUp);
         all.addAll(receipts);
         all.addAll(moves);
         all.addAll(hotMoves);
-        all.addAll(ryw);
+        // Under load, per-operation figures would charge the background writers' work to the probe: left out.
+        ryw.stream().filter(r -> r.name().endsWith("idle")).forEach(all::add);
         all.addAll(queries);
         return all;
     }
@@ -319,6 +337,16 @@ final class Report {
                     one.threadCpuMillisPerOp("JIT"), most.serverCpuMillisPerOp(), most.clients(),
                     most.threadCpuMillisPerOp("JIT"), one.cpu().serverCores(), most.cpu().serverCores(),
                     most.cpu().harnessCores(), most.cpu().otherCores(), most.clients()));
+            lines.add(f("CPU sets the ceiling: at %d clients the server was busy %.2f cores at %.1f ms of CPU per "
+                            + "receipt, i.e. at most %.0f receipts/s; measured %.1f /s.", most.clients(),
+                    most.cpu().serverCores(), most.serverCpuMillisPerOp(),
+                    most.cpu().serverCores() * 1000 / most.serverCpuMillisPerOp(), most.perSecond()));
+            Long first = catchUp.get(one);
+            Long last = catchUp.get(most);
+            if (first != null && last != null) {
+                lines.add(f("Projection backlog when the receipts stop: %d ms at 1 client, %d ms at %d clients.",
+                        first, last, most.clients()));
+            }
             if (most.pool() != null && one.pool() != null) {
                 lines.add(f("JDBC connections: a receipt takes %.1f connections; the mean wait for one is %s ms at 1 "
                                 + "client and %s ms at %d clients, and a connection is held %s → %s ms on average.",
@@ -335,9 +363,13 @@ final class Report {
                     ms(one.percentileMillis(50)), ms(most.percentileMillis(50))));
         }
         if (ryw.size() == 2) {
-            lines.add(f("Read-your-writes: p50 %s ms with nothing else running, %s ms (p99 %s ms) while 4 clients "
-                            + "send receipts.", ms(ryw.get(0).percentileMillis(50)),
-                    ms(ryw.get(1).percentileMillis(50)), ms(ryw.get(1).percentileMillis(99))));
+            lines.add(f("Read-your-writes: p50 %s ms (p99 %s ms) with nothing else running, %s ms (p99 %s ms) while "
+                            + "4 clients send receipts. A plain read right after the command's answer missed the "
+                            + "write %d of %d times idle and %d of %d times under load.",
+                    ms(ryw.get(0).percentileMillis(50)), ms(ryw.get(0).percentileMillis(99)),
+                    ms(ryw.get(1).percentileMillis(50)), ms(ryw.get(1).percentileMillis(99)), rywStale.get(0),
+                    rywImmediate.get(0).ops() - rywImmediate.get(0).errors(), rywStale.get(1),
+                    rywImmediate.get(1).ops() - rywImmediate.get(1).errors()));
         }
         if (profile != null) {
             String requests = profile.groups().keySet().stream().filter(g -> g.startsWith("request")).findFirst()
