@@ -15,7 +15,8 @@ import java.util.Base64;
  */
 final class Http {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than the server's own 30 s JDBC pool timeout, so that what the server does shows, not ours. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -67,6 +67,11 @@ final class Load {
             return latencies[Math.max(0, Math.min(latencies.length - 1, rank - 1))] / 1e6;
         }
 
+        /** Successful operations slower than {@code millis}. */
+        long slowerThan(double millis) {
+            return Arrays.stream(latencies).filter(nanos -> nanos > millis * 1e6).count();
+        }
+
         double maxMillis() {
             return latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6;
         }

@@ -54,6 +54,17 @@ final class Report {
     long lowStockTotal;
     long skuCount;
     ThreadSampler.Profile profile;
+    Result snapshot;
+    long snapshotPoolTimeouts;
+    long snapshotInterrupts;
+    long snapshotClosedChannels;
+    String snapshotProbe = "";
+    long snapshotShutdownMillis;
+    long snapshotAcknowledged;
+    long snapshotHeadAfterRestart;
+    String snapshotAudit = "";
+    int snapshotDiverged;
+    long snapshotDivergence;
     final Map<Result, Long> catchUp = new java.util.IdentityHashMap<>();
     String heapInfo = "";
     double poolSize = Double.NaN;
@@ -100,7 +111,9 @@ final class Report {
                         + options.n(Benchmarks.RYW_IDLE) + " idle and " + options.n(Benchmarks.RYW_LOADED)
                         + " under load; each scenario stops at its count or after " + Benchmarks.CAP.toSeconds()
                         + " s (hot sku " + Benchmarks.HOT_CAP.toSeconds() + " s, queries "
-                        + Benchmarks.QUERY_CAP.toSeconds() + " s), whichever comes first")
+                        + Benchmarks.QUERY_CAP.toSeconds() + " s, (f) " + Benchmarks.SNAPSHOT_CAP.toSeconds()
+                        + " s), whichever comes first; (f) " + Benchmarks.SNAPSHOT_SKUS + " × "
+                        + Benchmarks.SNAPSHOT_MOVES_PER_SKU + " moves")
                 .end();
         md.paragraph("The harness shares the 2 cores with the server: *server cores* is the server process's CPU "
                 + "time over the scenario's wall time (2.00 = both cores), *harness / other cores* the same for "
@@ -211,6 +224,9 @@ final class Report {
                 .row("consistency audit after the restart", "`" + Load.abbreviate(auditAfterRestart) + "`")
                 .end();
 
+        if (snapshot != null) {
+            snapshot(md);
+        }
         threadCpu(md);
         pool(md);
         if (profile != null) {
@@ -232,7 +248,38 @@ final class Report {
 
     private Object[] catchUpCell(Result r) {
         Long millis = catchUp.get(r);
-        return new Object[] {millis == null ? "–" : millis.toString()};
+        return new Object[] {millis == null ? "–" : millis < 0 ? "not in 2 min" : millis.toString()};
+    }
+
+    private void snapshot(Markdown md) {
+        md.heading(3, "(f) Snapshots under concurrency");
+        md.paragraph(f("%d clients move %d fresh skus (consecutive operations on different skus) until each has "
+                        + "passed its 100th event, where `Stock` is snapshotted (`stockSnapshotTrigger`: every 100 "
+                        + "events; Axon takes the snapshot on the commanding thread after the commit, in a new "
+                        + "transaction). Run last, on the restarted server, because it can leave the server unable "
+                        + "to write; afterwards the harness sends one receipt, restarts the server once more and "
+                        + "audits it.", Benchmarks.SNAPSHOT_SKUS, Benchmarks.SNAPSHOT_SKUS));
+        md.table(Markdown.loadHeaders("scenario", "answers > 10 s"))
+                .load(snapshot, "moves, 16 skus past their 100th event", snapshot.slowerThan(10_000))
+                .end();
+        md.table("after the scenario", "").leftAligned()
+                .row("first error", snapshot.firstError() == null ? "none"
+                        : "`" + Load.abbreviate(snapshot.firstError()).replace("`", "'") + "`")
+                .row("server log: `" + Benchmarks.POOL_TIMEOUT + "` (HikariCP gave up after 30 s)",
+                        snapshotPoolTimeouts)
+                .row("server log: `" + Benchmarks.UOW_INTERRUPT + "` (Axon interrupts a unit of work after 60 s)",
+                        snapshotInterrupts)
+                .row("server log: `" + Benchmarks.CLOSED_BY_INTERRUPT + "` (an interrupt closed H2's file channel)",
+                        snapshotClosedChannels)
+                .row("a receipt sent afterwards", "HTTP " + snapshotProbe)
+                .row("graceful shutdown afterwards", snapshotShutdownMillis + " ms")
+                .row("after a restart: highest `X-Event-Position` of a 2xx answer before / the store's head",
+                        snapshotAcknowledged + " / " + snapshotHeadAfterRestart)
+                .row("after a restart: skus whose stored stock (as-of, replayed from the event store) differs "
+                        + "from what the 200 answers add up to", f("%d of %d (%d units in all)", snapshotDiverged,
+                        Benchmarks.SNAPSHOT_SKUS, snapshotDivergence))
+                .row("consistency audit after the restart", "`" + Load.abbreviate(snapshotAudit) + "`")
+                .end();
     }
 
     private List<Result> all() {
@@ -244,6 +291,9 @@ final class Report {
         // Under load, per-operation figures would charge the background writers' work to the probe: left out.
         ryw.stream().filter(r -> r.name().endsWith("idle")).forEach(all::add);
         all.addAll(queries);
+        if (snapshot != null) {
+            all.add(snapshot);
+        }
         return all;
     }
 

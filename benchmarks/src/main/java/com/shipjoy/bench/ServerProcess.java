@@ -91,6 +91,27 @@ final class ServerProcess implements AutoCloseable {
         return new Startup(healthy, boot, jvm);
     }
 
+    /** The server log's size now, to count lines written after it with {@link #logLinesSince}. */
+    long logSize() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Lines of the server log written since {@code offset} that contain {@code text}. */
+    long logLinesSince(long offset, String text) {
+        try {
+            byte[] bytes = Files.readAllBytes(log);
+            String tail = new String(bytes, (int) Math.min(offset, bytes.length),
+                    (int) Math.max(0, bytes.length - offset), StandardCharsets.UTF_8);
+            return tail.lines().filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     int port() {
         return port;
     }
