@@ -1,0 +1,177 @@
+package com.shipjoy.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Closed-loop load: {@code clients} threads each send one request, wait for the answer, send the next, until
+ * {@code count} operations are done or {@code cap} has passed, whichever comes first.
+ */
+final class Load {
+
+    private Load() {
+    }
+
+    /** One operation's outcome: how long it took (what the scenario measures) and whether it did what it should. */
+    record Sample(long nanos, String error) {
+
+        static Sample of(Http.Response response, int expectedStatus) {
+            if (response.status() != expectedStatus) {
+                return new Sample(response.nanos(), "HTTP " + response.status() + " (expected " + expectedStatus
+                        + "): " + abbreviate(response.body()));
+            }
+            return new Sample(response.nanos(), null);
+        }
+
+        /** A command: the expected status and an X-Event-Position header. */
+        static Sample command(Http.Response response, int expectedStatus) {
+            Sample sample = of(response, expectedStatus);
+            if (sample.error == null && response.position() < 0) {
+                return new Sample(response.nanos(), "no X-Event-Position");
+            }
+            return sample;
+        }
+    }
+
+    @FunctionalInterface
+    interface Operation {
+
+        /** Operation number {@code index} (0-based, over all clients) by client {@code client}. */
+        Sample run(int index, int client);
+    }
+
+    /** What a run measured. Latencies are sorted, in nanoseconds, successful operations only. */
+    record Result(String name, int clients, int ops, int errors, long wallNanos, long[] latencies,
+                  Machine.CpuUse cpu, Map<String, Double> threadCpu, ServerProcess.Pool pool, String firstError,
+                  boolean capped) {
+
+        /** Server CPU milliseconds per operation spent by one thread group (see ServerProcess.cpuGroup). */
+        double threadCpuMillisPerOp(String group) {
+            return ops == 0 ? Double.NaN : threadCpu.getOrDefault(group, 0.0) * 1000 / ops;
+        }
+
+        double perSecond() {
+            return ops / (wallNanos / 1e9);
+        }
+
+        double percentileMillis(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * latencies.length);
+            return latencies[Math.max(0, Math.min(latencies.length - 1, rank - 1))] / 1e6;
+        }
+
+        /** Successful operations slower than {@code millis}. */
+        long slowerThan(double millis) {
+            return Arrays.stream(latencies).filter(nanos -> nanos > millis * 1e6).count();
+        }
+
+        double maxMillis() {
+            return latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6;
+        }
+
+        double meanMillis() {
+            return latencies.length == 0 ? Double.NaN : Arrays.stream(latencies).average().orElse(0) / 1e6;
+        }
+
+        /** Server CPU milliseconds per operation. */
+        double serverCpuMillisPerOp() {
+            return ops == 0 ? Double.NaN : cpu.server() * 1000 / ops;
+        }
+
+        String line() {
+            return String.format("%-44s C=%-3d %6d ops %4d err %7.1f ops/s  p50 %7.2f  p95 %7.2f  p99 %7.2f  "
+                            + "max %8.2f ms  server %.2f cores, %.2f ms CPU/op; others %.2f cores%s",
+                    name, clients, ops, errors, perSecond(), percentileMillis(50), percentileMillis(95),
+                    percentileMillis(99), maxMillis(), cpu.serverCores(), serverCpuMillisPerOp(), cpu.otherCores(),
+                    capped ? " (time cap)" : "");
+        }
+    }
+
+    static Result run(String name, int clients, int count, Duration cap, ServerProcess server, Operation operation) {
+        long serverPid = server.pid();
+        ServerProcess.Pool poolBefore = server.pool();
+        Map<String, Double> threadsBefore = server.threadCpu();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        List<long[][]> perClient = new ArrayList<>();
+        int[] done = new int[clients];
+        List<Thread> threads = new ArrayList<>();
+        Machine.CpuMark startMark = Machine.CpuMark.now(serverPid);
+        long deadline = startMark.nanos() + cap.toNanos();
+        for (int c = 0; c < clients; c++) {
+            long[][] latencies = {new long[Math.min(count, 1024)]};
+            perClient.add(latencies);
+            int client = c;
+            threads.add(new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    int index = next.getAndIncrement();
+                    if (index >= count) {
+                        return;
+                    }
+                    Sample sample;
+                    try {
+                        sample = operation.run(index, client);
+                    } catch (RuntimeException e) {
+                        sample = new Sample(0, e.toString());
+                    }
+                    if (sample.error() != null) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, sample.error());
+                    } else {
+                        if (done[client] == latencies[0].length) {
+                            latencies[0] = Arrays.copyOf(latencies[0], latencies[0].length * 2);
+                        }
+                        latencies[0][done[client]++] = sample.nanos();
+                    }
+                }
+            }, name + "-" + c));
+            threads.get(threads.size() - 1).setDaemon(true);
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Machine.CpuMark endMark = Machine.CpuMark.now(serverPid);
+        Map<String, Double> threadCpu = ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu());
+        ServerProcess.Pool pool = server.pool().minus(poolBefore);
+        int total = 0;
+        for (int c = 0; c < clients; c++) {
+            total += done[c];
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(perClient.get(c)[0], 0, all, at, done[c]);
+            at += done[c];
+        }
+        Arrays.sort(all);
+        boolean capped = total + errors.get() < count;
+        Result result = new Result(name, clients, total + errors.get(), errors.get(), endMark.nanos()
+                - startMark.nanos(), all, endMark.since(startMark), threadCpu, pool, firstError.get(), capped);
+        System.out.println(result.line());
+        if (result.firstError() != null) {
+            System.out.println("    first error: " + result.firstError());
+        }
+        return result;
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}
