@@ -498,8 +498,10 @@ public final class Benchmarks {
         int count = options.quick() ? SNAPSHOT_SKUS * 10 : SNAPSHOT_SKUS * SNAPSHOT_MOVES_PER_SKU;
         // What the answers promise: per sku, A-02's quantity from the acknowledged (200) moves alone.
         AtomicLong[] promised = new AtomicLong[SNAPSHOT_SKUS];
+        AtomicInteger[] acknowledgedMoves = new AtomicInteger[SNAPSHOT_SKUS];
         for (int k = 0; k < SNAPSHOT_SKUS; k++) {
             promised[k] = new AtomicLong(100_000);
+            acknowledgedMoves[k] = new AtomicInteger();
         }
         Result result = Load.run("moves on 16 skus past their 100th event", SNAPSHOT_SKUS, count, SNAPSHOT_CAP,
                 server, (index, client) -> {
@@ -509,6 +511,7 @@ public final class Benchmarks {
                             : move("SNAP-" + k, 1, location(2), location(1));
                     if (sample.error() == null) {
                         promised[k].addAndGet(forth ? 1 : -1);
+                        acknowledgedMoves[k].incrementAndGet();
                     }
                     return sample;
                 });
@@ -542,11 +545,17 @@ public final class Benchmarks {
                 report.snapshotDiverged++;
                 report.snapshotDivergence += Math.abs(stored - promised[k].get());
             }
+            // Stock events of the sku in the store: its two receipts and every stored move.
+            long storedMoves = asOf.ok() ? Json.number(asOf.json(), "eventsReplayed") - 2 : 0;
+            report.snapshotStoredDespiteError += Math.max(0, storedMoves - acknowledgedMoves[k].get());
+            report.snapshotAcknowledgedMissing += Math.max(0, acknowledgedMoves[k].get() - storedMoves);
         }
         System.out.printf("    after a restart: highest acknowledged position %d, store head before the next "
-                        + "command %d; %d of %d skus differ from the acknowledged moves (by %d units); audit %s%n",
+                        + "command %d; %d of %d skus differ from the acknowledged moves (by %d units); moves stored "
+                        + "although answered with an error %d, acknowledged moves missing %d; audit %s%n",
                 acknowledged, report.snapshotHeadAfterRestart, report.snapshotDiverged, SNAPSHOT_SKUS,
-                report.snapshotDivergence, Load.abbreviate(report.snapshotAudit));
+                report.snapshotDivergence, report.snapshotStoredDespiteError, report.snapshotAcknowledgedMissing,
+                Load.abbreviate(report.snapshotAudit));
         return result;
     }
 

@@ -65,6 +65,8 @@ final class Report {
     String snapshotAudit = "";
     int snapshotDiverged;
     long snapshotDivergence;
+    long snapshotStoredDespiteError;
+    long snapshotAcknowledgedMissing;
     final Map<Result, Long> catchUp = new java.util.IdentityHashMap<>();
     String heapInfo = "";
     double poolSize = Double.NaN;
@@ -265,12 +267,13 @@ final class Report {
         md.table("after the scenario", "").leftAligned()
                 .row("first error", snapshot.firstError() == null ? "none"
                         : "`" + Load.abbreviate(snapshot.firstError()).replace("`", "'") + "`")
-                .row("server log: `" + Benchmarks.POOL_TIMEOUT + "` (HikariCP gave up after 30 s)",
-                        snapshotPoolTimeouts)
-                .row("server log: `" + Benchmarks.UOW_INTERRUPT + "` (Axon interrupts a unit of work after 60 s)",
-                        snapshotInterrupts)
-                .row("server log: `" + Benchmarks.CLOSED_BY_INTERRUPT + "` (an interrupt closed H2's file channel)",
-                        snapshotClosedChannels)
+                .row("JDBC connection timeouts (HikariCP's counter; it gives up after 30 s)",
+                        snapshot.pool() == null ? "–" : f("%.0f", snapshot.pool().timeouts()))
+                .row("server log lines containing `" + Benchmarks.POOL_TIMEOUT + "`", snapshotPoolTimeouts)
+                .row("server log lines containing `" + Benchmarks.UOW_INTERRUPT + "` (Axon interrupts a unit of "
+                        + "work after 60 s)", snapshotInterrupts)
+                .row("server log lines containing `" + Benchmarks.CLOSED_BY_INTERRUPT + "` (an interrupt closed "
+                        + "H2's file channel)", snapshotClosedChannels)
                 .row("a receipt sent afterwards", "HTTP " + snapshotProbe)
                 .row("graceful shutdown afterwards", snapshotShutdownMillis + " ms")
                 .row("after a restart: highest `X-Event-Position` of a 2xx answer before / the store's head",
@@ -278,6 +281,9 @@ final class Report {
                 .row("after a restart: skus whose stored stock (as-of, replayed from the event store) differs "
                         + "from what the 200 answers add up to", f("%d of %d (%d units in all)", snapshotDiverged,
                         Benchmarks.SNAPSHOT_SKUS, snapshotDivergence))
+                .row("after a restart: moves in the event store although their answer was an error (500: "
+                        + "\"nothing was changed\") / moves answered 200 but missing from the store",
+                        snapshotStoredDespiteError + " / " + snapshotAcknowledgedMissing)
                 .row("consistency audit after the restart", "`" + Load.abbreviate(snapshotAudit) + "`")
                 .end();
     }
