@@ -2,10 +2,12 @@ package com.shipjoy.events.stock;
 
 /**
  * Units no longer promised to an order. {@code reason} {@value #COUNT_SHORTFALL} means a cycle count left fewer
- * units on hand than were reserved, so the newest reservations were revoked to keep reserved ≤ on-hand.
+ * units on hand than were reserved, so the newest reservations were revoked to keep reserved ≤ on-hand;
+ * {@value #SHORT_PICK}: a picker found fewer units than the order's task expected and no other bin holds them.
  */
 public record StockReleasedEvent(StockId stockId, String orderId, long quantity, String reason, long onHandAfter,
                                  long reservedAfter) {
 
     public static final String COUNT_SHORTFALL = "COUNT_SHORTFALL";
+    public static final String SHORT_PICK = "SHORT_PICK";
 }

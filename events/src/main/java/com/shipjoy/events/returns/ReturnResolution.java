@@ -1,0 +1,5 @@
+package com.shipjoy.events.returns;
+
+public enum ReturnResolution {
+    REFUND, EXCHANGE
+}
