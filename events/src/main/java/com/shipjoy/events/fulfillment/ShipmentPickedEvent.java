@@ -5,7 +5,7 @@ import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.common.WarehouseId;
 import java.util.Map;
 
-/** Every task is done; {@code picked}: units per sku waiting at OUTBOUND to be packed. */
+/** Every task is done and its units are at OUTBOUND; {@code picked}: units per sku, what packing must hold. */
 public record ShipmentPickedEvent(ShipmentId shipmentId, OrderId orderId, WarehouseId warehouseId,
                                   Map<String, Long> picked) implements FulfillmentEvent {
 
