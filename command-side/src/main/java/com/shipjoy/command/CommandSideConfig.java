@@ -74,7 +74,8 @@ class CommandSideConfig {
      */
     @Autowired
     void setBasedLookups(EventProcessingConfigurer processing) {
-        for (String lookup : new String[] {"warehouse-catalog", "order-intake", "stock-levels"}) {
+        for (String lookup : new String[] {"warehouse-catalog", "order-intake", "stock-levels", "return-ids",
+                "open-tasks"}) {
             processing.registerSubscribingEventProcessor(lookup);
             processing.registerListenerInvocationErrorHandler(lookup, configuration -> PropagatingErrorHandler.instance());
         }

@@ -14,6 +14,8 @@ import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,23 +80,30 @@ class OrderAllocation {
         }
     }
 
+    @EventHandler
+    void on(StockReturnedEvent event, CommandGateway commands) {
+        new Pass(commands).fillBackorders(event.stockId().sku().value());
+    }
+
+    /** Shipped units are no longer reserved: only what the order still holds may be released later. */
+    @EventHandler
+    void on(StockShippedEvent event) {
+        reservations.findById(ReservationEntry.key(event.orderId(), event.stockId().sku().value(),
+                event.stockId().warehouseId().value())).ifPresent(held -> reduce(held, event.quantity()));
+    }
+
     /**
-     * Released units serve the queue. When a count took them from an order (COUNT_SHORTFALL), that order first
+     * Released units serve the queue. When a count or a short pick took them from an order, that order first
      * rejoins the queue at its original turn, so it is re-allocated from elsewhere or waits as a backorder.
      */
     @EventHandler
     void on(StockReleasedEvent event, CommandGateway commands) {
         String sku = event.stockId().sku().value();
         String warehouseId = event.stockId().warehouseId().value();
-        if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())) {
+        if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())
+                || StockReleasedEvent.SHORT_PICK.equals(event.reason())) {
             reservations.findById(ReservationEntry.key(event.orderId(), sku, warehouseId)).ifPresent(held -> {
-                // Only what the order still holds may be released when it is cancelled later.
-                held.add(-event.quantity());
-                if (held.quantity() > 0) {
-                    reservations.save(held);
-                } else {
-                    reservations.delete(held);
-                }
+                reduce(held, event.quantity());
                 commands.sendAndWait(new RecordDeallocationCommand(new OrderId(event.orderId()), event.stockId().sku(),
                         event.stockId().warehouseId(), Quantity.of(event.quantity()), event.reason()));
                 BackorderEntry waiting = backorders.findById(BackorderEntry.key(event.orderId(), sku))
@@ -115,6 +124,16 @@ class OrderAllocation {
         }
         reservations.deleteAll(reservations.findByOrderId(orderId));
         backorders.deleteAll(backorders.findByOrderId(orderId));
+    }
+
+    /** Only what the order still holds may be released when it is cancelled later. */
+    private void reduce(ReservationEntry held, long quantity) {
+        held.add(-quantity);
+        if (held.quantity() > 0) {
+            reservations.save(held);
+        } else {
+            reservations.delete(held);
+        }
     }
 
     /**

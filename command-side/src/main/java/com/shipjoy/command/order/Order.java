@@ -3,7 +3,34 @@ package com.shipjoy.command.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.shipjoy.command.warehouse.WarehouseCatalog;
+import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.common.ShipmentId;
+import com.shipjoy.events.common.WarehouseId;
+import com.shipjoy.events.order.ConfirmDeliveryCommand;
+import com.shipjoy.events.order.Customer;
+import com.shipjoy.events.order.OrderDeliveredEvent;
+import com.shipjoy.events.order.OrderLine;
+import com.shipjoy.events.order.OrderReleasedEvent;
+import com.shipjoy.events.order.OrderShippedEvent;
+import com.shipjoy.events.order.RecordShipmentCommand;
+import com.shipjoy.events.order.ShipTo;
+import com.shipjoy.events.returns.ExchangeOrder;
+import com.shipjoy.events.returns.ReceiveReturnCommand;
+import com.shipjoy.events.returns.RequestReturnCommand;
+import com.shipjoy.events.returns.ReturnLine;
+import com.shipjoy.events.returns.ReturnReceiptLine;
+import com.shipjoy.events.returns.ReturnReceivedEvent;
+import com.shipjoy.events.returns.ReturnRequestedEvent;
+import com.shipjoy.events.returns.ReturnResolution;
+import com.shipjoy.events.warehouse.Created;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
 import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.order.CancelOrderCommand;
 import com.shipjoy.events.order.LineAllocation;
@@ -19,9 +46,11 @@ import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,6 +75,31 @@ class Order {
     /** Per sku: units ordered and units reserved so far. */
     private Map<String, Long> ordered = new LinkedHashMap<>();
     private Map<String, Long> allocated = new HashMap<>();
+    private boolean shipPartial;
+    /** Per warehouse, per sku: units reserved there, and units of those released to shipments. */
+    private Map<String, TreeMap<String, Long>> allocatedIn = new TreeMap<>();
+    private Map<String, TreeMap<String, Long>> releasedIn = new TreeMap<>();
+    private int releases;
+    /** Released shipments that have not shipped: a cancellation cancels them. */
+    private Set<String> openShipments = new LinkedHashSet<>();
+    private Set<String> shippedShipments = new HashSet<>();
+    private Map<String, Long> shipped = new HashMap<>();
+    private Map<String, Long> returned = new HashMap<>();
+    private boolean delivered;
+    /** What an exchange order copies from this one. */
+    private Customer customer;
+    private ShipTo shipTo;
+    private String currency;
+    private Map<String, Rma> returns = new HashMap<>();
+
+    /** A return's requested units per sku, and what its rules need. */
+    static final class Rma {
+        Map<String, Long> lines = new HashMap<>();
+        ReturnResolution resolution;
+        List<ReturnLine> exchangeLines;
+        String contentDigest;
+        List<ReturnReceiptLine> received;
+    }
 
     Order() {
     }
@@ -98,6 +152,28 @@ class Order {
         Map<String, Long> outstanding = outstanding();
         apply(outstanding.isEmpty() ? new OrderAllocatedEvent(orderId) : new OrderBackorderedEvent(orderId,
                 outstanding, placedAt));
+        if (outstanding.isEmpty() || shipPartial) {
+            releaseAllocated();
+        }
+    }
+
+    /** One shipment per warehouse for what is allocated there and not released yet. */
+    private void releaseAllocated() {
+        allocatedIn.forEach((warehouse, skus) -> {
+            Map<String, Long> lines = new TreeMap<>();
+            skus.forEach((sku, units) -> {
+                long unreleased = units - releasedIn.getOrDefault(warehouse, new TreeMap<>()).getOrDefault(sku, 0L);
+                if (unreleased > 0) {
+                    lines.put(sku, unreleased);
+                }
+            });
+            if (!lines.isEmpty()) {
+                // Derived from the order and a counter, so a release decided again (a replayed fixture) is the same.
+                ShipmentId shipmentId = new ShipmentId(UUID.nameUUIDFromBytes((orderId.value() + "/shipment/"
+                        + (releases + 1)).getBytes(StandardCharsets.UTF_8)).toString());
+                apply(new OrderReleasedEvent(orderId, shipmentId, new WarehouseId(warehouse), lines, placedAt));
+            }
+        });
     }
 
     /** The order waits again for what it lost; never more than it holds, and nothing once cancelled. */
@@ -116,9 +192,136 @@ class Order {
 
     @CommandHandler
     void handle(CancelOrderCommand command) {
-        if (!cancelled) {
-            apply(new OrderCancelledEvent(orderId, command.reason()));
+        if (cancelled) {
+            return;
         }
+        if (!shipped.isEmpty()) {
+            throw RejectedException.conflict("Order " + orderId + " has shipped units " + shipped
+                    + ": it can no longer be cancelled (open a return instead).");
+        }
+        apply(new OrderCancelledEvent(orderId, command.reason(), openShipments.stream().map(ShipmentId::new)
+                .toList()));
+    }
+
+    /** Sent by the fulfillment process when a shipment left; the goods are gone, so it is recorded whatever else. */
+    @CommandHandler
+    void handle(RecordShipmentCommand command) {
+        if (shippedShipments.contains(command.shipmentId().value())) {
+            return;
+        }
+        Map<String, Long> after = new TreeMap<>(shipped);
+        command.lines().forEach((sku, units) -> after.merge(sku, units, Long::sum));
+        boolean complete = ordered.entrySet().stream().allMatch(line ->
+                after.getOrDefault(line.getKey(), 0L) >= line.getValue());
+        apply(new OrderShippedEvent(orderId, command.shipmentId(), command.warehouseId(), command.lines(), after,
+                complete));
+    }
+
+    @CommandHandler
+    void handle(ConfirmDeliveryCommand command) {
+        if (delivered) {
+            return;
+        }
+        boolean complete = ordered.entrySet().stream().allMatch(line ->
+                shipped.getOrDefault(line.getKey(), 0L) >= line.getValue());
+        if (cancelled || !complete) {
+            throw RejectedException.conflict("Order " + orderId + " is " + status
+                    + ": only a SHIPPED order can be delivered.");
+        }
+        apply(new OrderDeliveredEvent(orderId, command.deliveredAt()));
+    }
+
+    /**
+     * Opens a return: only units that shipped and are neither returned nor in another open return. The same rmaId
+     * with the same content is a repeat; an rmaId of another order, or with other content, is refused.
+     */
+    @CommandHandler
+    Created handle(RequestReturnCommand command, ReturnIds returnIds) {
+        String rmaId = command.rmaId().value();
+        Rma known = returns.get(rmaId);
+        if (known != null && known.contentDigest.equals(command.contentDigest())) {
+            return Created.REPEATED;
+        }
+        Optional<String> owner = returnIds.orderOf(command.rmaId());
+        if (known != null || owner.isPresent()) {
+            throw RejectedException.conflict("Return " + rmaId + " exists already"
+                    + (known != null ? " with other content." : ", for another order."));
+        }
+        for (ReturnLine line : command.lines()) {
+            String sku = line.sku().value();
+            if (!ordered.containsKey(sku)) {
+                throw RejectedException.conflict("Order " + orderId + " has no line for sku " + sku + ".");
+            }
+            long returnable = shipped.getOrDefault(sku, 0L) - returned.getOrDefault(sku, 0L) - requestedOpen(sku);
+            if (line.quantity().value() > returnable) {
+                throw RejectedException.conflict("Order " + orderId + " has " + returnable + " unit(s) of sku "
+                        + sku + " shipped and not yet returned or in an open return, fewer than the "
+                        + line.quantity() + " to return.");
+            }
+        }
+        apply(new ReturnRequestedEvent(orderId, command.rmaId(), command.lines(), command.reason(),
+                command.resolution(), command.exchangeLines(), command.contentDigest()));
+        return Created.NEW;
+    }
+
+    /**
+     * The returned goods arrived: at most what the return asked for per sku, into bins of a known warehouse. A
+     * receipt of a received return is a repeat if it is the same, else refused. An EXCHANGE places its order now.
+     */
+    @CommandHandler
+    boolean handle(ReceiveReturnCommand command, WarehouseCatalog catalog) {
+        Rma rma = returns.get(command.rmaId().value());
+        if (rma == null) {
+            throw RejectedException.notFound("Unknown return " + command.rmaId() + ".");
+        }
+        if (rma.received != null) {
+            if (rma.received.equals(command.lines())) {
+                return false;
+            }
+            throw RejectedException.conflict("Return " + command.rmaId() + " was received already, with other lines.");
+        }
+        if (!catalog.exists(command.warehouseId())) {
+            throw RejectedException.notFound("Unknown warehouse " + command.warehouseId() + ".");
+        }
+        Map<String, Long> received = new TreeMap<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            ReturnReceiptLine line = command.lines().get(i);
+            if (Location.OUTBOUND.equals(line.location())
+                    || !catalog.hasLocation(command.warehouseId(), line.location())) {
+                throw RejectedException.invalid("lines[" + i + "].location", "unknown bin location "
+                        + line.location() + " in warehouse " + command.warehouseId());
+            }
+            received.merge(line.sku().value(), line.quantity().value(), Long::sum);
+        }
+        received.forEach((sku, units) -> {
+            long asked = rma.lines.getOrDefault(sku, 0L);
+            if (units > asked) {
+                throw RejectedException.conflict("Return " + command.rmaId() + " asked for " + asked
+                        + " unit(s) of sku " + sku + ", fewer than the " + units + " received.");
+            }
+        });
+        Map<String, Long> returnedAfter = new TreeMap<>(returned);
+        received.forEach((sku, units) -> returnedAfter.merge(sku, units, Long::sum));
+        boolean allReturned = shipped.entrySet().stream().allMatch(line ->
+                returnedAfter.getOrDefault(line.getKey(), 0L) >= line.getValue());
+        apply(new ReturnReceivedEvent(orderId, command.rmaId(), command.warehouseId(), command.lines(),
+                returnedAfter, allReturned, rma.resolution == ReturnResolution.EXCHANGE
+                ? exchangeOrder(command.rmaId().value(), rma.exchangeLines) : null));
+        return true;
+    }
+
+    /** Free of charge, in the order's currency, to the same customer and address. */
+    private ExchangeOrder exchangeOrder(String rmaId, List<ReturnLine> lines) {
+        OrderId exchangeId = new OrderId(UUID.nameUUIDFromBytes(("exchange/" + rmaId)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        List<OrderLine> orderLines = new ArrayList<>();
+        lines.forEach(line -> orderLines.add(new OrderLine(line.sku(), line.quantity(), "0.00", currency)));
+        return new ExchangeOrder(exchangeId, customer, shipTo, orderLines);
+    }
+
+    private long requestedOpen(String sku) {
+        return returns.values().stream().filter(rma -> rma.received == null)
+                .mapToLong(rma -> rma.lines.getOrDefault(sku, 0L)).sum();
     }
 
     @EventSourcingHandler
@@ -128,16 +331,71 @@ class Order {
         orderId = event.orderId();
         status = "PLACED";
         event.lines().forEach(line -> ordered.put(line.sku().value(), line.quantity().value()));
+        shipPartial = event.shipPartial();
+        customer = event.customer();
+        shipTo = event.shipTo();
+        currency = event.lines().get(0).currency();
     }
 
     @EventSourcingHandler
     void on(OrderLineAllocatedEvent event) {
         allocated.put(event.sku().value(), event.allocatedAfter());
+        allocatedIn.computeIfAbsent(event.warehouseId().value(), warehouse -> new TreeMap<>())
+                .merge(event.sku().value(), event.quantity(), Long::sum);
+    }
+
+    /** Units lost in a warehouse are also no longer released there: what replaces them is released anew. */
+    @EventSourcingHandler
+    void on(OrderLineDeallocatedEvent event) {
+        String warehouse = event.warehouseId().value();
+        String sku = event.sku().value();
+        allocated.put(sku, event.allocatedAfter());
+        TreeMap<String, Long> skus = allocatedIn.computeIfAbsent(warehouse, w -> new TreeMap<>());
+        long left = Math.max(0, skus.getOrDefault(sku, 0L) - event.quantity());
+        skus.put(sku, left);
+        releasedIn.computeIfAbsent(warehouse, w -> new TreeMap<>()).computeIfPresent(sku, (s, released) ->
+                Math.min(released, left));
     }
 
     @EventSourcingHandler
-    void on(OrderLineDeallocatedEvent event) {
-        allocated.put(event.sku().value(), event.allocatedAfter());
+    void on(OrderReleasedEvent event) {
+        releases++;
+        openShipments.add(event.shipmentId().value());
+        event.lines().forEach((sku, units) -> releasedIn.computeIfAbsent(event.warehouseId().value(),
+                warehouse -> new TreeMap<>()).merge(sku, units, Long::sum));
+    }
+
+    @EventSourcingHandler
+    void on(OrderShippedEvent event) {
+        openShipments.remove(event.shipmentId().value());
+        shippedShipments.add(event.shipmentId().value());
+        shipped.putAll(event.shippedAfter());
+        status = event.complete() ? "SHIPPED" : "PARTIALLY_SHIPPED";
+    }
+
+    @EventSourcingHandler
+    void on(OrderDeliveredEvent event) {
+        delivered = true;
+        status = "DELIVERED";
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRequestedEvent event) {
+        Rma rma = new Rma();
+        event.lines().forEach(line -> rma.lines.merge(line.sku().value(), line.quantity().value(), Long::sum));
+        rma.resolution = event.resolution();
+        rma.exchangeLines = event.exchangeLines();
+        rma.contentDigest = event.contentDigest();
+        returns.put(event.rmaId().value(), rma);
+    }
+
+    @EventSourcingHandler
+    void on(ReturnReceivedEvent event) {
+        returns.get(event.rmaId().value()).received = event.lines();
+        returned.putAll(event.returnedAfter());
+        if (event.allReturned()) {
+            status = "RETURNED";
+        }
     }
 
     @EventSourcingHandler

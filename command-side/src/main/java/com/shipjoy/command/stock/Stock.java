@@ -8,17 +8,30 @@ import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
 import com.shipjoy.events.common.RejectedException;
+import com.shipjoy.events.returns.ReturnCondition;
 import com.shipjoy.events.stock.CountStockCommand;
 import com.shipjoy.events.stock.MoveStockCommand;
+import com.shipjoy.events.stock.PickLocation;
+import com.shipjoy.events.stock.PickOutcome;
+import com.shipjoy.events.stock.PickPlanClosedEvent;
+import com.shipjoy.events.stock.PickStockCommand;
+import com.shipjoy.events.stock.PicksPlannedEvent;
+import com.shipjoy.events.stock.PlanPicksCommand;
 import com.shipjoy.events.stock.ReceiveStockCommand;
 import com.shipjoy.events.stock.ReleaseStockCommand;
 import com.shipjoy.events.stock.ReserveStockCommand;
+import com.shipjoy.events.stock.ReturnStockCommand;
+import com.shipjoy.events.stock.ShipStockCommand;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
+import com.shipjoy.events.stock.StockWrittenOffEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -38,6 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One sku in one warehouse: on-hand per bin location and what is promised to orders. The consistency boundary that
  * keeps the same unit from being promised twice. Invariants: no location holds a negative quantity, and reserved never
  * exceeds on-hand. Every event carries the figures after it, so read models set values instead of adding them up.
+ * <p>
+ * Picking: units in bins are held for an order's pick tasks when its shipment is released (plans), so two tasks
+ * never send pickers to the same units and a move cannot take them; a pick moves them to OUTBOUND, where they stay
+ * reserved, per order and bin of origin, until they ship or the order is cancelled (then they go back to their bins).
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -51,6 +70,10 @@ class Stock {
     /** Per order, in the order the reservations were first made: a count shortfall revokes the newest first. */
     private LinkedHashMap<String, Long> reservations = new LinkedHashMap<>();
     private Set<String> postedReceiptLines = new HashSet<>();
+    /** Per order, units held in each bin for its pick tasks. */
+    private Map<String, TreeMap<String, Long>> plans = new HashMap<>();
+    /** Per order, units it has at OUTBOUND, by the bin they were picked from. */
+    private Map<String, TreeMap<String, Long>> picked = new HashMap<>();
 
     Stock() {
     }
@@ -80,6 +103,12 @@ class Stock {
             throw RejectedException.conflict("Location " + command.from() + " holds " + held + " of sku "
                     + stockId.sku() + ", fewer than the " + quantity + " to move.");
         }
+        long forTasks = plannedAt(command.from().value());
+        if (held - forTasks < quantity) {
+            throw RejectedException.conflict("Location " + command.from() + " holds " + held + " of sku "
+                    + stockId.sku() + ", of which " + forTasks + " are held for open pick tasks: fewer than the "
+                    + quantity + " to move.");
+        }
         apply(new StockMovedEvent(stockId, command.from(), command.to(), quantity, held - quantity,
                 at(command.to()) + quantity, onHand(), reserved));
     }
@@ -98,17 +127,7 @@ class Stock {
         long expected = at(command.location());
         long variance = command.countedQuantity() - expected;
         long onHandAfter = onHand() + variance;
-        List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(reservations.entrySet());
-        Collections.reverse(newestFirst);
-        for (Map.Entry<String, Long> reservation : newestFirst) {
-            long excess = reserved - onHandAfter;
-            if (excess <= 0) {
-                break;
-            }
-            long revoked = Math.min(excess, reservation.getValue());
-            apply(new StockReleasedEvent(command.stockId(), reservation.getKey(), revoked,
-                    StockReleasedEvent.COUNT_SHORTFALL, onHand(), reserved - revoked));
-        }
+        revokeNewestWhile(() -> reserved - onHandAfter, null, StockReleasedEvent.COUNT_SHORTFALL);
         apply(new StockCountedEvent(command.stockId(), command.countId(), command.location(), expected,
                 command.countedQuantity(), variance, command.reason(), onHandAfter, reserved));
         return variance;
@@ -136,8 +155,102 @@ class Stock {
             throw RejectedException.conflict("Order " + command.orderId() + " holds " + held + " of sku "
                     + stockId.sku() + " in warehouse " + stockId.warehouseId() + ", fewer than " + quantity + ".");
         }
-        apply(new StockReleasedEvent(stockId, command.orderId(), quantity, command.reason(), onHand(),
-                reserved - quantity));
+        release(command.orderId(), quantity, command.reason());
+    }
+
+    /**
+     * Holds bins for an order's pick tasks: at most what the order has reserved and neither picked nor planned yet,
+     * from bins in walking order (by name), skipping units held for other tasks. Answers the plan.
+     */
+    @CommandHandler
+    List<PickLocation> handle(PlanPicksCommand command) {
+        String orderId = command.orderId();
+        long wanted = Math.min(command.quantity().value(), reservations.getOrDefault(orderId, 0L)
+                - total(plans.get(orderId)) - total(picked.get(orderId)));
+        List<PickLocation> plan = new ArrayList<>();
+        for (Map.Entry<String, Long> bin : new TreeMap<>(locations).entrySet()) {
+            long free = bin.getKey().equals(Location.OUTBOUND.value()) ? 0 : bin.getValue() - plannedAt(bin.getKey());
+            long take = Math.min(wanted, free);
+            if (take > 0) {
+                plan.add(new PickLocation(new Location(bin.getKey()), take));
+                wanted -= take;
+            }
+        }
+        if (!plan.isEmpty()) {
+            apply(new PicksPlannedEvent(stockId, orderId, command.shipmentId(), plan));
+        }
+        return plan;
+    }
+
+    /**
+     * A confirmed pick. Short (fewer than expected), or more than the bin is known to hold: the bin is adjusted to
+     * what was found, all of which was taken. If on-hand then falls below what is reserved, the picking order gives
+     * up its missing units first, then the newest other reservations. Of its missing units, what the order still
+     * holds is to be picked from other bins.
+     */
+    @CommandHandler
+    PickOutcome handle(PickStockCommand command) {
+        String orderId = command.orderId();
+        Location bin = command.location();
+        long found = command.picked();
+        apply(new PickPlanClosedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin,
+                Math.min(command.expected(), plans.getOrDefault(orderId, new TreeMap<>())
+                        .getOrDefault(bin.value(), 0L))));
+        long recorded = at(bin);
+        if (found < command.expected() || recorded < found) {
+            if (found != recorded) {
+                long variance = found - recorded;
+                apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, variance,
+                        StockReleasedEvent.SHORT_PICK, onHand() + variance, reserved));
+            }
+        }
+        long missing = Math.max(0, command.expected() - found);
+        // A cancellation can overtake a confirmation: units nobody holds reserved stay in their bin.
+        long toOutbound = Math.min(found, Math.max(0, reservations.getOrDefault(orderId, 0L)
+                - total(picked.get(orderId))));
+        long released = Math.min(Math.min(missing, reservations.getOrDefault(orderId, 0L)
+                - total(picked.get(orderId)) - toOutbound), Math.max(0, reserved - onHand()));
+        if (released > 0) {
+            release(orderId, released, StockReleasedEvent.SHORT_PICK);
+        }
+        revokeNewestWhile(() -> reserved - onHand(), orderId, StockReleasedEvent.COUNT_SHORTFALL);
+        if (toOutbound > 0) {
+            apply(new StockPickedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, toOutbound,
+                    at(bin) - toOutbound, at(Location.OUTBOUND) + toOutbound, onHand(), reserved));
+        }
+        return new PickOutcome(toOutbound, Math.max(0, Math.min(missing - released,
+                reservations.getOrDefault(orderId, 0L) - total(picked.get(orderId)))), released);
+    }
+
+    /** Units of an order leave from OUTBOUND; never more than it has there (a cancelled order has none). */
+    @CommandHandler
+    long handle(ShipStockCommand command) {
+        long quantity = Math.min(command.quantity().value(), Math.min(total(picked.get(command.orderId())),
+                reservations.getOrDefault(command.orderId(), 0L)));
+        if (quantity > 0) {
+            apply(new StockShippedEvent(stockId, command.orderId(), command.shipmentId(), quantity,
+                    at(Location.OUTBOUND) - quantity, onHand() - quantity, reserved - quantity));
+        }
+        return quantity;
+    }
+
+    /** A returned line: sellable units into a bin, damaged ones written off. Posting a line twice changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReturnStockCommand command, WarehouseCatalog catalog) {
+        requireBinLocation(catalog, command.stockId(), command.location(), "location");
+        String key = returnLineKey(command.rmaId(), command.line());
+        if (postedReceiptLines.contains(key)) {
+            return;
+        }
+        long quantity = command.quantity().value();
+        if (command.condition() == ReturnCondition.SELLABLE) {
+            apply(new StockReturnedEvent(command.stockId(), command.rmaId(), command.line(), command.orderId(),
+                    command.location(), quantity, at(command.location()) + quantity, onHand() + quantity, reserved));
+        } else {
+            apply(new StockWrittenOffEvent(command.stockId(), command.rmaId(), command.line(), command.orderId(),
+                    quantity, onHand(), reserved));
+        }
     }
 
     @EventSourcingHandler
@@ -170,12 +283,145 @@ class Stock {
     @EventSourcingHandler
     void on(StockReleasedEvent event) {
         reserved = event.reservedAfter();
+        String orderId = event.orderId();
+        long left = reservations.getOrDefault(orderId, 0L) - event.quantity();
+        if (left > 0) {
+            reservations.put(orderId, left);
+        } else {
+            reservations.remove(orderId);
+        }
+        // The units moved back from OUTBOUND just before (see release), then plans beyond what is left to pick.
+        trim(picked, orderId, unpicks(orderId, Math.max(left, 0)));
+        trim(plans, orderId, excess(plans.get(orderId), Math.max(left, 0) - total(picked.get(orderId))));
+    }
+
+    @EventSourcingHandler
+    void on(PicksPlannedEvent event) {
+        event.picks().forEach(pick -> plans.computeIfAbsent(event.orderId(), order -> new TreeMap<>())
+                .merge(pick.location().value(), pick.quantity(), Long::sum));
+    }
+
+    @EventSourcingHandler
+    void on(PickPlanClosedEvent event) {
+        trim(plans, event.orderId(), Map.of(event.location().value(), event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(StockPickedEvent event) {
+        setLocation(event.location(), event.locationQuantityAfter());
+        setLocation(Location.OUTBOUND, event.outboundAfter());
+        picked.computeIfAbsent(event.orderId(), order -> new TreeMap<>())
+                .merge(event.location().value(), event.quantity(), Long::sum);
+    }
+
+    @EventSourcingHandler
+    void on(StockShippedEvent event) {
+        setLocation(Location.OUTBOUND, event.outboundAfter());
+        reserved = event.reservedAfter();
         long left = reservations.getOrDefault(event.orderId(), 0L) - event.quantity();
         if (left > 0) {
             reservations.put(event.orderId(), left);
         } else {
             reservations.remove(event.orderId());
         }
+        trim(picked, event.orderId(), excess(picked.get(event.orderId()), total(picked.get(event.orderId()))
+                - event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(StockReturnedEvent event) {
+        stockId = event.stockId();
+        setLocation(event.location(), event.locationQuantityAfter());
+        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+    }
+
+    @EventSourcingHandler
+    void on(StockWrittenOffEvent event) {
+        stockId = event.stockId();
+        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+    }
+
+    /**
+     * Releases an order's units; picked units beyond what it keeps go back from OUTBOUND to their bins first, so
+     * OUTBOUND only ever holds reserved units.
+     */
+    private void release(String orderId, long quantity, String reason) {
+        long keeps = reservations.getOrDefault(orderId, 0L) - quantity;
+        unpicks(orderId, keeps).forEach((bin, units) -> {
+            Location to = new Location(bin);
+            apply(new StockMovedEvent(stockId, Location.OUTBOUND, to, units, at(Location.OUTBOUND) - units,
+                    at(to) + units, onHand(), reserved));
+        });
+        apply(new StockReleasedEvent(stockId, orderId, quantity, reason, onHand(), reserved - quantity));
+    }
+
+    /** Revokes the newest reservations first, but {@code spared}'s, while {@code excess} is positive. */
+    private void revokeNewestWhile(LongSupplier excess, String spared, String reason) {
+        List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(reservations.entrySet());
+        Collections.reverse(newestFirst);
+        for (Map.Entry<String, Long> reservation : newestFirst) {
+            long over = excess.getAsLong();
+            if (over <= 0) {
+                break;
+            }
+            if (reservation.getKey().equals(spared)) {
+                continue;
+            }
+            release(reservation.getKey(), Math.min(over, reservation.getValue()), reason);
+        }
+    }
+
+    /** The picked units of an order that must go back to their bins for it to keep {@code keeps} reserved. */
+    private Map<String, Long> unpicks(String orderId, long keeps) {
+        return excess(picked.get(orderId), keeps);
+    }
+
+    /** What to take from {@code perBin} (bins in name order, the last first) to leave at most {@code keep}. */
+    private static Map<String, Long> excess(TreeMap<String, Long> perBin, long keep) {
+        Map<String, Long> taken = new LinkedHashMap<>();
+        long over = total(perBin) - Math.max(keep, 0);
+        if (perBin == null) {
+            return taken;
+        }
+        for (Map.Entry<String, Long> bin : perBin.descendingMap().entrySet()) {
+            if (over <= 0) {
+                break;
+            }
+            long take = Math.min(over, bin.getValue());
+            taken.put(bin.getKey(), take);
+            over -= take;
+        }
+        return taken;
+    }
+
+    private static void trim(Map<String, TreeMap<String, Long>> perOrder, String orderId, Map<String, Long> taken) {
+        TreeMap<String, Long> bins = perOrder.get(orderId);
+        if (bins == null) {
+            return;
+        }
+        taken.forEach((bin, units) -> {
+            long left = bins.getOrDefault(bin, 0L) - units;
+            if (left > 0) {
+                bins.put(bin, left);
+            } else {
+                bins.remove(bin);
+            }
+        });
+        if (bins.isEmpty()) {
+            perOrder.remove(orderId);
+        }
+    }
+
+    private static long total(Map<String, Long> perBin) {
+        return perBin == null ? 0 : perBin.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private long plannedAt(String bin) {
+        return plans.values().stream().mapToLong(perBin -> perBin.getOrDefault(bin, 0L)).sum();
+    }
+
+    private static String returnLineKey(String rmaId, int line) {
+        return "rma:" + rmaId + "#" + line;
     }
 
     private void requireBinLocation(WarehouseCatalog catalog, StockId stock, Location location, String field) {

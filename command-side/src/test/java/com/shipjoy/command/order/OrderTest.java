@@ -5,6 +5,8 @@ import static com.shipjoy.command.Rejections.conflict;
 import com.shipjoy.events.common.Channel;
 import com.shipjoy.events.common.CustomerId;
 import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.common.ShipmentId;
+import com.shipjoy.events.order.OrderReleasedEvent;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.Sku;
 import com.shipjoy.events.common.WarehouseId;
@@ -24,10 +26,12 @@ import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import com.shipjoy.events.order.ShipTo;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,8 +133,8 @@ class OrderTest {
         PlaceOrderCommand command = place(O1, EXT, "d1");
         fixture.given(placed(command))
                 .when(new CancelOrderCommand(O1, "customer changed their mind"))
-                .expectEvents(new OrderCancelledEvent(O1, "customer changed their mind"));
-        fixture.given(placed(command), new OrderCancelledEvent(O1, "first"))
+                .expectEvents(new OrderCancelledEvent(O1, "customer changed their mind", List.of()));
+        fixture.given(placed(command), new OrderCancelledEvent(O1, "first", List.of()))
                 .when(new CancelOrderCommand(O1, "again"))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -166,7 +170,15 @@ class OrderTest {
     void aFullAllocationMakesTheOrderAllocated() {
         fixture.given(placed(place(O1, EXT, "d1")))
                 .when(allocate(mugs(W1, 2)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1));
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
+                        released(1, W1, 2));
+    }
+
+    /** The n-th release of O1: a shipment in the warehouse for the mugs allocated there and not released yet. */
+    OrderReleasedEvent released(int n, WarehouseId warehouse, long mugs) {
+        return new OrderReleasedEvent(O1, new ShipmentId(UUID.nameUUIDFromBytes(("O-1/shipment/" + n)
+                .getBytes(StandardCharsets.UTF_8)).toString()), warehouse, Map.of("MUG-1", mugs),
+                fixture.currentTime());
     }
 
     @Test
@@ -174,7 +186,8 @@ class OrderTest {
         fixture.given(placed(place(O1, EXT, "d1")))
                 .when(allocate(mugs(W1, 1), mugs(W2, 1)))
                 .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
-                        new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1));
+                        new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
+                        released(1, W1, 1), released(2, W2, 1));
     }
 
     @Test
@@ -193,7 +206,8 @@ class OrderTest {
         fixture.given(placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
                         backordered(1))
                 .when(allocate(mugs(W2, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1));
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
+                        released(1, W1, 1), released(2, W2, 1));
     }
 
     @Test
@@ -210,7 +224,7 @@ class OrderTest {
 
     @Test
     void aCancelledOrderTakesNoAllocation() {
-        fixture.given(placed(place(O1, EXT, "d1")), new OrderCancelledEvent(O1, "x"))
+        fixture.given(placed(place(O1, EXT, "d1")), new OrderCancelledEvent(O1, "x", List.of()))
                 .when(allocate(mugs(W1, 2)))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -243,7 +257,7 @@ class OrderTest {
 
     @Test
     void aCancelledOrderLosesNothing() {
-        fixture.given(fullyAllocated()).andGiven(new OrderCancelledEvent(O1, "x"))
+        fixture.given(fullyAllocated()).andGiven(new OrderCancelledEvent(O1, "x", List.of()))
                 .when(deallocate(1))
                 .expectNoEvents();
     }

@@ -1,0 +1,37 @@
+package com.shipjoy.command.order;
+
+import com.shipjoy.events.common.RmaId;
+import com.shipjoy.events.returns.ReturnRequestedEvent;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** Kept by a subscribing processor whose failures fail the command (see CommandSideConfig). */
+@Component
+@ProcessingGroup(JpaReturnIds.PROCESSING_GROUP)
+class JpaReturnIds implements ReturnIds {
+
+    static final String PROCESSING_GROUP = "return-ids";
+
+    private final ReturnIdEntries entries;
+    private final EntityManager entityManager;
+
+    JpaReturnIds(ReturnIdEntries entries, EntityManager entityManager) {
+        this.entries = entries;
+        this.entityManager = entityManager;
+    }
+
+    /** persist, not save: the same rmaId opened on two orders at once must violate the primary key. */
+    @EventHandler
+    void on(ReturnRequestedEvent event) {
+        entityManager.persist(new ReturnIdEntry(event.rmaId().value(), event.orderId().value()));
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<String> orderOf(RmaId rmaId) {
+        return entries.findById(rmaId.value()).map(ReturnIdEntry::orderId);
+    }
+}

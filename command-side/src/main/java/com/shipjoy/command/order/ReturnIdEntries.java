@@ -1,0 +1,6 @@
+package com.shipjoy.command.order;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReturnIdEntries extends JpaRepository<ReturnIdEntry, String> {
+}
