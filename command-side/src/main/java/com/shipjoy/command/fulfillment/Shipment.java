@@ -95,7 +95,7 @@ class Shipment {
     }
 
     @CommandHandler
-    void handle(AssignTaskCommand command, WarehouseCatalog catalog) {
+    TaskAnswer handle(AssignTaskCommand command, WarehouseCatalog catalog) {
         Task task = task(command.taskId().value());
         if (!catalog.hasWorker(warehouseId, command.workerId())) {
             throw RejectedException.conflict("Worker " + command.workerId() + " is not registered in warehouse "
@@ -105,10 +105,11 @@ class Shipment {
             throw RejectedException.conflict("Task " + command.taskId() + " is " + task.status + ", not OPEN.");
         }
         apply(new TaskAssignedEvent(shipmentId, command.taskId(), orderId, warehouseId, command.workerId()));
+        return answer(command.taskId().value(), null);
     }
 
     @CommandHandler
-    void handle(ConfirmPickCommand command) {
+    TaskAnswer handle(ConfirmPickCommand command) {
         Task task = task(command.taskId().value());
         if (task.status != TaskStatus.ASSIGNED) {
             throw RejectedException.conflict("Task " + command.taskId() + " is " + task.status
@@ -129,6 +130,13 @@ class Shipment {
         apply(new TaskConfirmedEvent(shipmentId, command.taskId(), orderId, warehouseId, command.workerId(),
                 new Sku(task.sku), command.location(), task.quantity, command.quantity(),
                 task.assignedAt));
+        return answer(command.taskId().value(), command.quantity());
+    }
+
+    private TaskAnswer answer(String taskId, Long pickedQuantity) {
+        Task task = tasks.get(taskId);
+        return new TaskAnswer(taskId, shipmentId.value(), orderId.value(), warehouseId.value(), task.sku,
+                task.location, task.quantity, pickedQuantity, task.status.name(), task.workerId);
     }
 
     /** Sent by the fulfillment process after the Stock took the pick; it never fails. */

@@ -8,7 +8,13 @@ import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.common.Sku;
+import com.shipjoy.events.common.RmaId;
 import com.shipjoy.events.order.CancelOrderCommand;
+import com.shipjoy.events.order.ConfirmDeliveryCommand;
+import com.shipjoy.events.returns.RequestReturnCommand;
+import com.shipjoy.events.returns.ReturnLine;
+import com.shipjoy.events.returns.ReturnResolution;
+import com.shipjoy.events.warehouse.Created;
 import com.shipjoy.events.order.Customer;
 import com.shipjoy.events.order.ExternalOrderId;
 import com.shipjoy.events.order.OrderLine;
@@ -28,11 +34,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -99,6 +107,26 @@ class OrderController {
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    record DeliveredRequest(Instant deliveredAt) {
+    }
+
+    record ReturnLineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity) {
+    }
+
+    record ReturnRequest(@IdCode String rmaId, @NotNull @Size(min = 1, max = 500)
+                         List<@NotNull @Valid ReturnLineRequest> lines, @NotBlank @Size(max = 500) String reason,
+                         @NotNull ReturnResolution resolution,
+                         @Size(max = 500) List<@NotNull @Valid ReturnLineRequest> exchangeLines) {
+    }
+
+    /** The return request without the rmaId: what "the same return" means. */
+    record ReturnContent(String orderId, List<ReturnLineRequest> lines, String reason, ReturnResolution resolution,
+                         List<ReturnLineRequest> exchangeLines) {
+    }
+
+    record ReturnAnswer(String rmaId) {
+    }
+
     @PostMapping
     @Operation(summary = "Take an order from a sales channel and allocate it",
             description = "The pair (channel, externalOrderId) is taken once: the same request again answers 200 "
@@ -108,13 +136,13 @@ class OrderController {
                     + "backordered (status BACKORDERED) and filled oldest first as stock arrives. Should allocation "
                     + "lag more than 5 s, the order is still taken and answered with status PLACED.")
     Mono<ResponseEntity<OrderAnswer>> place(@Valid @RequestBody OrderRequest request) {
-        requireDistinctSkus(request.lines());
+        requireDistinctSkus(request.lines(), "lines", LineRequest::sku);
         PlaceOrderCommand command = command(request);
         // A concurrent intake of the same pair can lose the race at commit; once more, it finds the winner.
         return commands.<OrderPlacement>send(command)
                 .onErrorResume(failure -> !(failure instanceof CommandExecutionException), failure ->
                         commands.send(command))
-                .flatMap(placement -> commands.awaitProcesses(Processes.ORDER_ALLOCATION)
+                .flatMap(placement -> commands.awaitSettled(Processes.ORDER_ALLOCATION)
                         .then(answer(placement.orderId()))
                         .flatMap(answer -> commands.respond(placement.created() ? HttpStatus.CREATED : HttpStatus.OK,
                                 answer)));
@@ -128,11 +156,59 @@ class OrderController {
                                              @Valid @RequestBody CancelRequest request) {
         OrderId id = new OrderId(orderId);
         return commands.send(new CancelOrderCommand(id, request.reason()))
-                // The first wait covers the releases; the second what the freed units did: fill waiting backorders.
-                .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
-                .then(commands.awaitProcesses(Processes.ORDER_ALLOCATION))
+                // The releases, then what the freed units did: fill waiting backorders, release their shipments.
+                .then(commands.awaitSettled(Processes.ORDER_ALLOCATION))
                 .then(answer(id))
                 .flatMap(answer -> commands.respond(HttpStatus.OK, answer));
+    }
+
+    @PostMapping("/{orderId}/delivered")
+    @Operation(summary = "Record the carrier's delivery confirmation",
+            description = "Only a fully SHIPPED order can be delivered (else 409); deliveredAt defaults to now. "
+                    + "Confirming again answers 200 and stores nothing.")
+    Mono<ResponseEntity<OrderAnswer>> delivered(@PathVariable @IdCode String orderId,
+                                                @Valid @RequestBody DeliveredRequest request) {
+        OrderId id = new OrderId(orderId);
+        Instant at = request.deliveredAt() != null ? request.deliveredAt() : Instant.now();
+        return commands.send(new ConfirmDeliveryCommand(id, at))
+                .then(answer(id))
+                .flatMap(answer -> commands.respond(HttpStatus.OK, answer));
+    }
+
+    @PostMapping("/{orderId}/returns")
+    @Operation(summary = "Open a return (RMA)",
+            description = "Only units that shipped and are neither returned nor in another open return (else 409); "
+                    + "a sku not in the order is 409. resolution EXCHANGE needs exchangeLines (the replacement "
+                    + "order, placed when the return is received, free of charge, channel 'exchange'); REFUND "
+                    + "takes none. The same rmaId with the same content answers 200 and stores nothing; with other "
+                    + "content, or on another order, 409. A missing rmaId is generated.")
+    Mono<ResponseEntity<ReturnAnswer>> openReturn(@PathVariable @IdCode String orderId,
+                                                  @Valid @RequestBody ReturnRequest request) {
+        requireDistinctSkus(request.lines(), "lines", ReturnLineRequest::sku);
+        List<ReturnLineRequest> exchangeLines = request.exchangeLines() != null ? request.exchangeLines()
+                : List.of();
+        requireDistinctSkus(exchangeLines, "exchangeLines", ReturnLineRequest::sku);
+        if (request.resolution() == ReturnResolution.EXCHANGE && exchangeLines.isEmpty()) {
+            throw RejectedException.invalid("exchangeLines", "an EXCHANGE needs at least one line");
+        }
+        if (request.resolution() == ReturnResolution.REFUND && !exchangeLines.isEmpty()) {
+            throw RejectedException.invalid("exchangeLines", "a REFUND takes no exchange lines");
+        }
+        RmaId rmaId = new RmaId(request.rmaId() != null ? request.rmaId() : UUID.randomUUID().toString());
+        RequestReturnCommand command = new RequestReturnCommand(new OrderId(orderId), rmaId,
+                returnLines(request.lines()), request.reason(), request.resolution(), returnLines(exchangeLines),
+                digest(new ReturnContent(orderId, request.lines(), request.reason(), request.resolution(),
+                        exchangeLines)));
+        // The same rmaId opened on two orders at once: the loser fails at commit, and once more is refused.
+        return commands.<Created>send(command)
+                .onErrorResume(failure -> !(failure instanceof CommandExecutionException), failure ->
+                        commands.send(command))
+                .flatMap(created -> commands.respond(created.created() ? HttpStatus.CREATED : HttpStatus.OK,
+                        new ReturnAnswer(rmaId.value())));
+    }
+
+    private static List<ReturnLine> returnLines(List<ReturnLineRequest> lines) {
+        return lines.stream().map(line -> new ReturnLine(new Sku(line.sku()), Quantity.of(line.quantity()))).toList();
     }
 
     private Mono<OrderAnswer> answer(OrderId orderId) {
@@ -156,20 +232,20 @@ class OrderController {
                 shipPartial, digest(content));
     }
 
-    private String digest(OrderContent content) {
+    private String digest(Object content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot digest an order", e);
+            throw new IllegalStateException("Cannot digest a request", e);
         }
     }
 
-    private static void requireDistinctSkus(List<LineRequest> lines) {
+    private static <L> void requireDistinctSkus(List<L> lines, String field, Function<L, String> sku) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!seen.add(lines.get(i).sku())) {
-                throw RejectedException.invalid("lines[" + i + "].sku", "sku " + lines.get(i).sku()
+            if (!seen.add(sku.apply(lines.get(i)))) {
+                throw RejectedException.invalid(field + "[" + i + "].sku", "sku " + sku.apply(lines.get(i))
                         + " is on another line already");
             }
         }

@@ -21,6 +21,8 @@ public class CommandDispatcher {
     /** Response header: the event store's head once the command's events were stored (contract §2). */
     public static final String POSITION_HEADER = "X-Event-Position";
 
+    private static final int SETTLE_ROUNDS = 4;
+
     private final CommandGateway gateway;
     private final EventPositions positions;
 
@@ -47,11 +49,12 @@ public class CommandDispatcher {
     }
 
     /**
-     * Like {@link #respond}, once the given processes have handled every event stored so far, so that what they do
-     * in reaction (reserving stock, filling backorders) is covered by the position the client reads with.
+     * Like {@link #respond}, once the given processes have settled (see {@link #awaitSettled}), so that what they do
+     * in reaction (reserving stock, filling backorders, releasing shipments) is covered by the position the client
+     * reads with.
      */
     public <T> Mono<ResponseEntity<T>> respondAfter(String[] processes, HttpStatus status, T body) {
-        return awaitProcesses(processes).then(respond(status, body));
+        return awaitSettled(processes).then(respond(status, body));
     }
 
     /**
@@ -62,6 +65,19 @@ public class CommandDispatcher {
     public Mono<Void> awaitProcesses(String... processes) {
         return head().flatMap(head -> positions.awaitProcessed(head, processes))
                 .onErrorResume(ResponseStatusException.class, lagging -> Mono.empty());
+    }
+
+    /**
+     * Like {@link #awaitProcesses}, again as long as what the processes did stored more events (a reaction to a
+     * reaction: a pick that frees units which fill a backorder which releases a shipment), at most a few rounds.
+     */
+    public Mono<Void> awaitSettled(String... processes) {
+        return awaitSettled(SETTLE_ROUNDS, processes);
+    }
+
+    private Mono<Void> awaitSettled(int rounds, String... processes) {
+        return head().flatMap(before -> awaitProcesses(processes).then(head()).flatMap(after ->
+                after > before && rounds > 1 ? awaitSettled(rounds - 1, processes) : Mono.empty()));
     }
 
     private Mono<Long> head() {
