@@ -193,27 +193,29 @@ class Stock {
         String orderId = command.orderId();
         Location bin = command.location();
         long found = command.picked();
-        apply(new PickPlanClosedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin,
-                Math.min(command.expected(), plans.getOrDefault(orderId, new TreeMap<>())
-                        .getOrDefault(bin.value(), 0L))));
-        long recorded = at(bin);
-        if (found < command.expected() || recorded < found) {
-            if (found != recorded) {
-                long variance = found - recorded;
-                apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, variance,
-                        StockReleasedEvent.SHORT_PICK, onHand() + variance, reserved));
-            }
+        long held = Math.min(command.expected(), plans.getOrDefault(orderId, new TreeMap<>())
+                .getOrDefault(bin.value(), 0L));
+        if (held > 0) {
+            apply(new PickPlanClosedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, held));
         }
+        long recorded = at(bin);
+        boolean adjust = (found < command.expected() || recorded < found) && found != recorded;
+        long onHandAfter = onHand() + (adjust ? found - recorded : 0);
         long missing = Math.max(0, command.expected() - found);
         // A cancellation can overtake a confirmation: units nobody holds reserved stay in their bin.
         long toOutbound = Math.min(found, Math.max(0, reservations.getOrDefault(orderId, 0L)
                 - total(picked.get(orderId))));
+        // Reservations are given up before the adjustment, so that reserved never exceeds on-hand after any event.
         long released = Math.min(Math.min(missing, reservations.getOrDefault(orderId, 0L)
-                - total(picked.get(orderId)) - toOutbound), Math.max(0, reserved - onHand()));
+                - total(picked.get(orderId)) - toOutbound), Math.max(0, reserved - onHandAfter));
         if (released > 0) {
             release(orderId, released, StockReleasedEvent.SHORT_PICK);
         }
-        revokeNewestWhile(() -> reserved - onHand(), orderId, StockReleasedEvent.COUNT_SHORTFALL);
+        revokeNewestWhile(() -> reserved - onHandAfter, orderId, StockReleasedEvent.COUNT_SHORTFALL);
+        if (adjust) {
+            apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, found - recorded,
+                    StockReleasedEvent.SHORT_PICK, onHandAfter, reserved));
+        }
         if (toOutbound > 0) {
             apply(new StockPickedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, toOutbound,
                     at(bin) - toOutbound, at(Location.OUTBOUND) + toOutbound, onHand(), reserved));
