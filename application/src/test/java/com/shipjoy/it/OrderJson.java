@@ -54,4 +54,23 @@ final class OrderJson {
         page.path("items").forEach(item -> values.add(item.path(field).asText()));
         return values;
     }
+
+    /** The entries of an order history page of this type. */
+    static List<JsonNode> entries(JsonNode history, String type) {
+        List<JsonNode> entries = new ArrayList<>();
+        history.path("items").forEach(entry -> {
+            if (entry.path("type").asText().equals(type)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+
+    /** Each history entry as type:actor. */
+    static List<String> typesAndActors(JsonNode history) {
+        List<String> entries = new ArrayList<>();
+        history.path("items").forEach(entry -> entries.add(entry.path("type").asText() + ":"
+                + entry.path("actor").asText()));
+        return entries;
+    }
 }

@@ -1,7 +1,9 @@
 package com.shipjoy.it;
 
+import static com.shipjoy.it.OrderJson.entries;
 import static com.shipjoy.it.OrderJson.itemValues;
 import static com.shipjoy.it.OrderJson.order;
+import static com.shipjoy.it.OrderJson.typesAndActors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -451,23 +453,6 @@ class OrderProcessTest {
 
     private static JsonNode history(String orderId, long position) {
         return api.read("agent", "/api/orders/" + orderId + "/history?size=500", position);
-    }
-
-    private static List<JsonNode> entries(JsonNode history, String type) {
-        List<JsonNode> entries = new ArrayList<>();
-        history.path("items").forEach(entry -> {
-            if (entry.path("type").asText().equals(type)) {
-                entries.add(entry);
-            }
-        });
-        return entries;
-    }
-
-    private static List<String> typesAndActors(JsonNode history) {
-        List<String> entries = new ArrayList<>();
-        history.path("items").forEach(entry -> entries.add(entry.path("type").asText() + ":"
-                + entry.path("actor").asText()));
-        return entries;
     }
 
     private static void assertIncreasingPositions(JsonNode history) {

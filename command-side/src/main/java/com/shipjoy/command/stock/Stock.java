@@ -147,15 +147,18 @@ class Stock {
         return quantity;
     }
 
+    /**
+     * Releases up to {@code quantity} of what the order holds and answers how many (0: no event). The allocation
+     * process sends it, and a count or a short pick may have taken the units from the order since it decided:
+     * releasing what is left is then the whole job, not an error that would stop the process.
+     */
     @CommandHandler
-    void handle(ReleaseStockCommand command) {
-        long quantity = command.quantity().value();
-        long held = reservations.getOrDefault(command.orderId(), 0L);
-        if (held < quantity) {
-            throw RejectedException.conflict("Order " + command.orderId() + " holds " + held + " of sku "
-                    + stockId.sku() + " in warehouse " + stockId.warehouseId() + ", fewer than " + quantity + ".");
+    long handle(ReleaseStockCommand command) {
+        long quantity = Math.min(command.quantity().value(), reservations.getOrDefault(command.orderId(), 0L));
+        if (quantity > 0) {
+            release(command.orderId(), quantity, command.reason());
         }
-        release(command.orderId(), quantity, command.reason());
+        return quantity;
     }
 
     /**
@@ -357,7 +360,11 @@ class Stock {
         apply(new StockReleasedEvent(stockId, orderId, quantity, reason, onHand(), reserved - quantity));
     }
 
-    /** Revokes the newest reservations first, but {@code spared}'s, while {@code excess} is positive. */
+    /**
+     * Revokes the newest reservations first, but {@code spared}'s, while {@code excess} is positive. Only units not
+     * picked yet are revoked: picked ones are on hand at OUTBOUND, so the unpicked ones always cover a shortfall in
+     * the bins, and no revocation moves units back into a bin while it is being adjusted.
+     */
     private void revokeNewestWhile(LongSupplier excess, String spared, String reason) {
         List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(reservations.entrySet());
         Collections.reverse(newestFirst);
@@ -366,10 +373,11 @@ class Stock {
             if (over <= 0) {
                 break;
             }
-            if (reservation.getKey().equals(spared)) {
+            long unpicked = reservation.getValue() - total(picked.get(reservation.getKey()));
+            if (reservation.getKey().equals(spared) || unpicked <= 0) {
                 continue;
             }
-            release(reservation.getKey(), Math.min(over, reservation.getValue()), reason);
+            release(reservation.getKey(), Math.min(over, unpicked), reason);
         }
     }
 
