@@ -43,10 +43,10 @@ class OrderAllocation {
     static final String CANCELLED = "ORDER_CANCELLED";
 
     private final StockLevels levels;
-    private final BackorderEntries backorders;
-    private final ReservationEntries reservations;
+    private final BackorderStore backorders;
+    private final ReservationStore reservations;
 
-    OrderAllocation(StockLevels levels, BackorderEntries backorders, ReservationEntries reservations) {
+    OrderAllocation(StockLevels levels, BackorderStore backorders, ReservationStore reservations) {
         this.levels = levels;
         this.backorders = backorders;
         this.reservations = reservations;
