@@ -190,6 +190,19 @@ class OrderAllocationTest {
         assertThat(queue(MUG)).containsExactly("O-1=2");
     }
 
+    @Test
+    void unitsAStockDidNotHaveAreNotOfferedAgainInTheSamePass() throws Exception {
+        given(placed("O-1", 0, MUG, 2), placed("O-2", 1, MUG, 3));
+        stock.receive("W1", MUG, 5);
+        stock.vanish("W1", MUG, 4); // the lookup still shows 5 available in W1
+
+        // W1 answers 1 instead of 2: it has nothing more, so O-2 is served from W2 rather than asking W1 again.
+        assertThat(when(stock.receive("W2", MUG, 3))).containsExactly(
+                reserve("W1", MUG, "O-1", 2), allocation("O-1", line(MUG, "W1", 1)),
+                reserve("W2", MUG, "O-2", 3), allocation("O-2", line(MUG, "W2", 3)));
+        assertThat(queue(MUG)).containsExactly("O-1=1");
+    }
+
     // ---- stock arriving serves the queue ----
 
     @Test
