@@ -115,6 +115,27 @@ class OrderTest {
     }
 
     @Test
+    void theSameRequestRepeatedWithOtherContentIsAConflict() {
+        PlaceOrderCommand first = place(O1, EXT, "d1");
+        intakes.take(placed(first));
+        fixture.given(placed(first))
+                .when(place(O1, EXT, "d2"))
+                .expectNoEvents()
+                .expectException(conflict());
+    }
+
+    @Test
+    void aRepeatAfterTheOrderMovedOnStillAnswersItsIdAndStoresNothing() {
+        PlaceOrderCommand command = place(O1, EXT, "d1");
+        intakes.take(placed(command));
+        fixture.given(placed(command), new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
+                        new OrderCancelledEvent(O1, "x"))
+                .when(command)
+                .expectNoEvents()
+                .expectResultMessagePayload(new OrderPlacement(O1, false));
+    }
+
+    @Test
     void anOrderIdInUseForAnotherPairIsAConflict() {
         PlaceOrderCommand first = place(O1, EXT, "d1");
         intakes.take(placed(first));
