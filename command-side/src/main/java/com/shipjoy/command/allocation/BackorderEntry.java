@@ -40,6 +40,10 @@ class BackorderEntry {
         return orderId;
     }
 
+    String sku() {
+        return sku;
+    }
+
     long quantity() {
         return quantity;
     }

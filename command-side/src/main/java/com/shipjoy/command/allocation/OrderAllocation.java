@@ -45,10 +45,10 @@ class OrderAllocation {
     static final String CANCELLED = "ORDER_CANCELLED";
 
     private final StockLevels levels;
-    private final BackorderEntries backorders;
-    private final ReservationEntries reservations;
+    private final BackorderStore backorders;
+    private final ReservationStore reservations;
 
-    OrderAllocation(StockLevels levels, BackorderEntries backorders, ReservationEntries reservations) {
+    OrderAllocation(StockLevels levels, BackorderStore backorders, ReservationStore reservations) {
         this.levels = levels;
         this.backorders = backorders;
         this.reservations = reservations;
@@ -174,12 +174,18 @@ class OrderAllocation {
             for (LineAllocation planned : AllocationPlanner.plan(needs, offer)) {
                 long got = commands.<Long>sendAndWait(new ReserveStockCommand(
                         new StockId(planned.sku(), planned.warehouseId()), orderId, planned.quantity()));
+                String sku = planned.sku().value();
+                String warehouseId = planned.warehouseId().value();
+                if (got < planned.quantity().value()) {
+                    // The Stock had less than the lookup said: it has nothing left, so it is not offered again.
+                    available(sku).remove(warehouseId);
+                } else {
+                    available(sku).computeIfPresent(warehouseId, (warehouse, units) -> units - got > 0 ? units - got
+                            : null);
+                }
                 if (got == 0) {
                     continue;
                 }
-                String sku = planned.sku().value();
-                String warehouseId = planned.warehouseId().value();
-                available(sku).computeIfPresent(warehouseId, (warehouse, units) -> units - got > 0 ? units - got : null);
                 outstanding.merge(sku, -got, Long::sum);
                 reserved.add(new LineAllocation(planned.sku(), planned.warehouseId(), Quantity.of(got)));
                 ReservationEntry entry = reservations.findById(ReservationEntry.key(orderId, sku, warehouseId))

@@ -34,6 +34,10 @@ class ReservationEntry {
         return orderId + "|" + sku + "|" + warehouseId;
     }
 
+    String orderId() {
+        return orderId;
+    }
+
     String sku() {
         return sku;
     }

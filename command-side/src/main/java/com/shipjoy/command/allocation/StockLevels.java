@@ -23,9 +23,9 @@ class StockLevels {
 
     static final String PROCESSING_GROUP = "stock-levels";
 
-    private final StockLevelEntries entries;
+    private final StockLevelStore entries;
 
-    StockLevels(StockLevelEntries entries) {
+    StockLevels(StockLevelStore entries) {
         this.entries = entries;
     }
 

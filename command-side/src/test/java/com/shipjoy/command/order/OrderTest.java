@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +100,16 @@ class OrderTest {
                 .expectResultMessagePayload(new OrderPlacement(O1, false));
     }
 
+    /** The order placed and taken: its event given, its intake in the lookup; then any later events. */
+    TestExecutor<Order> taken(PlaceOrderCommand command, Object... later) {
+        intakes.take(placed(command));
+        return fixture.given(placed(command)).andGiven(later);
+    }
+
     @Test
     void theSameRequestRepeatedAnswersTheSameIdAndStoresNothing() {
         PlaceOrderCommand command = place(O1, EXT, "d1");
-        intakes.take(placed(command));
-        fixture.given(placed(command))
+        taken(command)
                 .when(command)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OrderPlacement(O1, false));
@@ -119,10 +125,26 @@ class OrderTest {
     }
 
     @Test
+    void theSameRequestRepeatedWithOtherContentIsAConflict() {
+        taken(place(O1, EXT, "d1"))
+                .when(place(O1, EXT, "d2"))
+                .expectNoEvents()
+                .expectException(conflict());
+    }
+
+    @Test
+    void aRepeatAfterTheOrderMovedOnStillAnswersItsIdAndStoresNothing() {
+        PlaceOrderCommand command = place(O1, EXT, "d1");
+        taken(command, new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
+                        new OrderCancelledEvent(O1, "x"))
+                .when(command)
+                .expectNoEvents()
+                .expectResultMessagePayload(new OrderPlacement(O1, false));
+    }
+
+    @Test
     void anOrderIdInUseForAnotherPairIsAConflict() {
-        PlaceOrderCommand first = place(O1, EXT, "d1");
-        intakes.take(placed(first));
-        fixture.given(placed(first))
+        taken(place(O1, EXT, "d1"))
                 .when(place(O1, new ExternalOrderId("web #1002"), "d3"))
                 .expectNoEvents()
                 .expectException(conflict());
