@@ -43,6 +43,8 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rules of a shipment and its pick tasks (contract §4 "Fulfillment execution", §10 "Tasks"). */
 class ShipmentTest {
@@ -140,6 +142,12 @@ class ShipmentTest {
                 "CUP-1", 2L)));
     }
 
+    /** What cancelling the shipment stores before anything was picked. */
+    static Object[] cancelledWithItsTasks() {
+        return new Object[] {new TaskCancelledEvent(S1, T1, O1, WH), new TaskCancelledEvent(S1, T2, O1, WH),
+                new ShipmentCancelledEvent(S1, O1, WH, "x")};
+    }
+
     static Object[] concat(Object[] first, Object... more) {
         List<Object> all = new ArrayList<>(Arrays.asList(first));
         all.addAll(Arrays.asList(more));
@@ -202,8 +210,7 @@ class ShipmentTest {
 
     @Test
     void assignATaskOfACancelledShipmentConflicts() {
-        expectRejected(fixture.given(released(), new TaskCancelledEvent(S1, T1, O1, WH),
-                        new TaskCancelledEvent(S1, T2, O1, WH), new ShipmentCancelledEvent(S1, O1, WH, "x"))
+        expectRejected(fixture.given(released()).andGiven(cancelledWithItsTasks())
                 .when(new AssignTaskCommand(T1, ANN)), conflict());
     }
 
@@ -224,19 +231,13 @@ class ShipmentTest {
                 .expectEvents(confirmed(T1, MUG, A, 3, 1));
     }
 
-    @Test
-    void confirmByAnotherWorkerConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).when(confirm(T1, BOB, A, 3)), conflict());
-    }
-
-    @Test
-    void confirmAtAnotherLocationConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).when(confirm(T1, ANN, B, 3)), conflict());
-    }
-
-    @Test
-    void confirmMoreThanTheTaskQuantityConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).when(confirm(T1, ANN, A, 4)), conflict());
+    /** Task 1 is Ann's: 3 mugs at A-01. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"another worker, bob, A-01, 3", "another location, ann, B-02, 3",
+            "more than the task's quantity, ann, A-01, 4"})
+    void confirmThatDoesNotFitTheTaskConflicts(String rule, String worker, String location, long quantity) {
+        expectRejected(fixture.given(assignedToAnn()).when(confirm(T1, new WorkerId(worker), new Location(location),
+                quantity)), conflict());
     }
 
     @Test
@@ -252,8 +253,7 @@ class ShipmentTest {
 
     @Test
     void confirmOnACancelledShipmentConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).andGiven(new TaskCancelledEvent(S1, T1, O1, WH),
-                        new TaskCancelledEvent(S1, T2, O1, WH), new ShipmentCancelledEvent(S1, O1, WH, "x"))
+        expectRejected(fixture.given(assignedToAnn()).andGiven(cancelledWithItsTasks())
                 .when(confirm(T1, ANN, A, 3)), conflict());
     }
 
@@ -279,13 +279,17 @@ class ShipmentTest {
                 .expectNoEvents();
     }
 
+    /** Task 1 found {@code mugs} (its outcome is in), task 2 {@code cups}: the outcome of task 2 is the last. */
+    private ResultValidator<Shipment> lastOutcome(long mugs, long cups) {
+        return fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, mugs), outcome(T1, MUG, mugs),
+                        confirmed(T2, CUP, B, 2, cups))
+                .when(recordOutcome(T2, cups));
+    }
+
     @Test
     void theLastOutcomeMakesTheShipmentPicked() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3), outcome(T1, MUG, 3),
-                        confirmed(T2, CUP, B, 2, 2))
-                .when(recordOutcome(T2, 2))
-                .expectEvents(outcome(T2, CUP, 2),
-                        new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
+        lastOutcome(3, 2).expectEvents(outcome(T2, CUP, 2),
+                new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
     }
 
     @Test
@@ -328,19 +332,14 @@ class ShipmentTest {
 
     @Test
     void aShortPickWithoutFollowUpsIsPickedWithWhatWasFound() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 1), outcome(T1, MUG, 1),
-                        confirmed(T2, CUP, B, 2, 0))
-                .when(recordOutcome(T2, 0))
-                .expectEvents(outcome(T2, CUP, 0), new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 1L)));
+        lastOutcome(1, 0).expectEvents(outcome(T2, CUP, 0),
+                new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 1L)));
     }
 
     @Test
     void nothingPickedAtAllCancelsTheShipment() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 0), outcome(T1, MUG, 0),
-                        confirmed(T2, CUP, B, 2, 0))
-                .when(recordOutcome(T2, 0))
-                .expectEvents(outcome(T2, CUP, 0),
-                        new ShipmentCancelledEvent(S1, O1, WH, "nothing was found to pick"));
+        lastOutcome(0, 0).expectEvents(outcome(T2, CUP, 0),
+                new ShipmentCancelledEvent(S1, O1, WH, "nothing was found to pick"));
     }
 
     // ---- pack ----
@@ -446,8 +445,7 @@ class ShipmentTest {
 
     @Test
     void cancelACancelledShipmentChangesNothing() {
-        fixture.given(released(), new TaskCancelledEvent(S1, T1, O1, WH), new TaskCancelledEvent(S1, T2, O1, WH),
-                        new ShipmentCancelledEvent(S1, O1, WH, "x"))
+        fixture.given(released()).andGiven(cancelledWithItsTasks())
                 .when(new CancelShipmentCommand(S1, "again"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

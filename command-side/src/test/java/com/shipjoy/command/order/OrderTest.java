@@ -59,6 +59,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderTest {
 
@@ -320,20 +322,14 @@ class OrderTest {
                 new OrderLineDeallocatedEvent(O1, MUG, W1, 1, "SHORT_PICK", 1, 1), backordered(1)};
     }
 
-    @Test
-    void unitsLostByAShortPickAreReleasedAgainWhenReallocatedInTheSameWarehouse() {
+    @ParameterizedTest
+    @ValueSource(strings = {"W1", "W2"})
+    void unitsLostByAShortPickAreReleasedAgainWhenReallocated(String warehouse) {
+        WarehouseId where = new WarehouseId(warehouse);
         fixture.given(releasedThenShortPicked())
-                .when(allocate(mugs(W1, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 2, 0), new OrderAllocatedEvent(O1),
-                        released(2, W1, 1));
-    }
-
-    @Test
-    void unitsLostByAShortPickAreReleasedAgainWhenReallocatedElsewhere() {
-        fixture.given(releasedThenShortPicked())
-                .when(allocate(mugs(W2, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
-                        released(2, W2, 1));
+                .when(allocate(mugs(where, 1)))
+                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, where, 1, 2, 0), new OrderAllocatedEvent(O1),
+                        released(2, where, 1));
     }
 
     // ---- cancel, shipping and delivery ----
@@ -378,8 +374,7 @@ class OrderTest {
     void cancelAfterShippingConflicts() {
         fixture.given(concat(releasedInTwo(), firstShipped()))
                 .when(new CancelOrderCommand(O1, "x"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
@@ -406,8 +401,7 @@ class OrderTest {
     void deliveryBeforeEverythingShippedConflicts() {
         fixture.given(concat(releasedInTwo(), firstShipped()))
                 .when(new ConfirmDeliveryCommand(O1, DELIVERED_AT))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
@@ -454,6 +448,16 @@ class OrderTest {
         return new ReceiveReturnCommand(O1, rma, W1, List.of(lines));
     }
 
+    /** Everything shipped; RMA-1 asks for one mug back. */
+    Object[] oneMugToReturn() {
+        return concat(shippedInFull(), requested(requestReturn(RMA1, 1, "r1")));
+    }
+
+    static ReturnReceivedEvent oneSellableMugReceived() {
+        return new ReturnReceivedEvent(O1, RMA1, W1, List.of(receiptLine(1, ReturnCondition.SELLABLE, BIN)),
+                Map.of("MUG-1", 1L), false, null);
+    }
+
     @Test
     void aReturnOfShippedUnitsIsRequested() {
         RequestReturnCommand command = requestReturn(RMA1, 2, "r1");
@@ -468,40 +472,34 @@ class OrderTest {
         fixture.given(shippedInFull())
                 .when(new RequestReturnCommand(O1, RMA1, returning(new Sku("CUP-1"), 1), "x",
                         ReturnResolution.REFUND, List.of(), "r1"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void returningMoreThanShippedConflicts() {
         fixture.given(concat(releasedInTwo(), firstShipped()))
                 .when(requestReturn(RMA1, 2, "r1"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void unitsInAnOpenReturnCannotBeReturnedAgain() {
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")))
+        fixture.given(oneMugToReturn())
                 .when(requestReturn(RMA2, 2, "r2"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void unitsReturnedAlreadyCannotBeReturnedAgain() {
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")),
-                        new ReturnReceivedEvent(O1, RMA1, W1, List.of(receiptLine(1, ReturnCondition.SELLABLE, BIN)),
-                                Map.of("MUG-1", 1L), false, null))
+        fixture.given(oneMugToReturn()).andGiven(oneSellableMugReceived())
                 .when(requestReturn(RMA2, 2, "r2"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void theSameReturnAgainIsARepeat() {
         rmaOwners.put(RMA1, O1.value());
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")))
+        fixture.given(oneMugToReturn())
                 .when(requestReturn(RMA1, 1, "r1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -511,10 +509,9 @@ class OrderTest {
     @Test
     void theSameRmaIdWithOtherContentConflicts() {
         rmaOwners.put(RMA1, O1.value());
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")))
+        fixture.given(oneMugToReturn())
                 .when(requestReturn(RMA1, 2, "r2"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
@@ -522,25 +519,22 @@ class OrderTest {
         rmaOwners.put(RMA1, "O-2");
         fixture.given(shippedInFull())
                 .when(requestReturn(RMA1, 1, "r1"))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void receivingAnUnknownReturnIsNotFound() {
         fixture.given(shippedInFull())
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.SELLABLE, BIN)))
-                .expectNoEvents()
-                .expectException(notFound());
+                .expectNoEvents().expectException(notFound());
     }
 
     @Test
     void receivingMoreThanAskedConflicts() {
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")))
+        fixture.given(oneMugToReturn())
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.SELLABLE, BIN),
                         receiptLine(1, ReturnCondition.DAMAGED, BIN)))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
@@ -548,8 +542,7 @@ class OrderTest {
         fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 2, "r1")))
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.SELLABLE, BIN),
                         receiptLine(1, ReturnCondition.DAMAGED, new Location("Z-99"))))
-                .expectNoEvents()
-                .expectException(invalid("lines[1].location"));
+                .expectNoEvents().expectException(invalid("lines[1].location"));
     }
 
     @Test
@@ -564,13 +557,11 @@ class OrderTest {
 
     @Test
     void aPartialReturnIsNotAllReturnedUntilTheLastUnitComesBack() {
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")))
+        fixture.given(oneMugToReturn())
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.SELLABLE, BIN)))
                 .expectEvents(new ReturnReceivedEvent(O1, RMA1, W1, List.of(receiptLine(1, ReturnCondition.SELLABLE,
                         BIN)), Map.of("MUG-1", 1L), false, null));
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")),
-                        new ReturnReceivedEvent(O1, RMA1, W1, List.of(receiptLine(1, ReturnCondition.SELLABLE, BIN)),
-                                Map.of("MUG-1", 1L), false, null), requested(requestReturn(RMA2, 1, "r2")))
+        fixture.given(oneMugToReturn()).andGiven(oneSellableMugReceived(), requested(requestReturn(RMA2, 1, "r2")))
                 .when(receive(RMA2, receiptLine(1, ReturnCondition.DAMAGED, BIN)))
                 .expectEvents(new ReturnReceivedEvent(O1, RMA2, W1, List.of(receiptLine(1, ReturnCondition.DAMAGED,
                         BIN)), Map.of("MUG-1", 2L), true, null));
@@ -590,16 +581,13 @@ class OrderTest {
 
     @Test
     void theSameReceiptAgainChangesNothingAndOtherLinesConflict() {
-        ReturnReceivedEvent receivedOne = new ReturnReceivedEvent(O1, RMA1, W1,
-                List.of(receiptLine(1, ReturnCondition.SELLABLE, BIN)), Map.of("MUG-1", 1L), false, null);
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")), receivedOne)
+        fixture.given(oneMugToReturn()).andGiven(oneSellableMugReceived())
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.SELLABLE, BIN)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
-        fixture.given(shippedInFull()).andGiven(requested(requestReturn(RMA1, 1, "r1")), receivedOne)
+        fixture.given(oneMugToReturn()).andGiven(oneSellableMugReceived())
                 .when(receive(RMA1, receiptLine(1, ReturnCondition.DAMAGED, BIN)))
-                .expectNoEvents()
-                .expectException(conflict());
+                .expectNoEvents().expectException(conflict());
     }
 }
