@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -67,6 +68,20 @@ class Shipment {
         Instant assignedAt;
         boolean outcomeRecorded;
         long picked;
+
+        /** By value: the test fixture compares the state a command left with the state its events rebuild. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Task task && quantity == task.quantity && outcomeRecorded == task.outcomeRecorded
+                    && picked == task.picked && status == task.status && Objects.equals(sku, task.sku)
+                    && Objects.equals(location, task.location) && Objects.equals(workerId, task.workerId)
+                    && Objects.equals(assignedAt, task.assignedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sku, location, quantity, status, workerId, assignedAt, outcomeRecorded, picked);
+        }
     }
 
     @AggregateIdentifier

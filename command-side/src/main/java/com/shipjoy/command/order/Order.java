@@ -49,6 +49,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -99,6 +100,19 @@ class Order {
         List<ReturnLine> exchangeLines;
         String contentDigest;
         List<ReturnReceiptLine> received;
+
+        /** By value: the test fixture compares the state a command left with the state its events rebuild. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rma rma && lines.equals(rma.lines) && resolution == rma.resolution
+                    && Objects.equals(exchangeLines, rma.exchangeLines)
+                    && Objects.equals(contentDigest, rma.contentDigest) && Objects.equals(received, rma.received);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(lines, resolution, exchangeLines, contentDigest, received);
+        }
     }
 
     Order() {

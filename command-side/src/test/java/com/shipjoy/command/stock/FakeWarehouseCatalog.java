@@ -9,17 +9,24 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** An in-memory catalog of warehouses and their locations (OUTBOUND included, as registration does); no workers. */
-final class FakeWarehouseCatalog implements WarehouseCatalog {
+/** An in-memory catalog of warehouses, their locations (OUTBOUND included, as registration does) and workers. */
+public final class FakeWarehouseCatalog implements WarehouseCatalog {
 
     private final Map<WarehouseId, Set<Location>> locations = new HashMap<>();
+    private final Map<WarehouseId, Set<WorkerId>> workers = new HashMap<>();
 
-    FakeWarehouseCatalog warehouse(String warehouseId, String... bins) {
+    public FakeWarehouseCatalog warehouse(String warehouseId, String... bins) {
         Set<Location> all = locations.computeIfAbsent(new WarehouseId(warehouseId), id -> new HashSet<>());
         all.add(Location.OUTBOUND);
         for (String bin : bins) {
             all.add(new Location(bin));
         }
+        return this;
+    }
+
+    public FakeWarehouseCatalog worker(String warehouseId, String workerId) {
+        warehouse(warehouseId);
+        workers.computeIfAbsent(new WarehouseId(warehouseId), id -> new HashSet<>()).add(new WorkerId(workerId));
         return this;
     }
 
@@ -35,6 +42,6 @@ final class FakeWarehouseCatalog implements WarehouseCatalog {
 
     @Override
     public boolean hasWorker(WarehouseId warehouseId, WorkerId workerId) {
-        return false;
+        return workers.getOrDefault(warehouseId, Set.of()).contains(workerId);
     }
 }
