@@ -2,7 +2,6 @@ package com.shipjoy.command.allocation;
 
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.ReceiptId;
-import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.stock.ReleaseStockCommand;
 import com.shipjoy.events.stock.ReserveStockCommand;
 import com.shipjoy.events.stock.StockCountedEvent;
@@ -19,8 +18,8 @@ import org.axonframework.test.utils.CallbackBehavior;
 /**
  * The Stock aggregates as the allocation process meets them: the stock-level lookup it plans with (kept in step with
  * every change, as the subscribing handler does in the same transaction) and, as the command bus's callback, the
- * answers to its commands: a reservation takes min(requested, available) and answers how many, a release of more
- * than the order holds is a conflict. The methods that change stock answer the event the process would then see.
+ * answers to its commands: a reservation takes min(requested, available) and answers how many, a release frees
+ * at most what the order holds and answers how many. The methods that change stock answer the event the process would then see.
  */
 final class FakeStock implements StockLevelStore, CallbackBehavior {
 
@@ -89,12 +88,10 @@ final class FakeStock implements StockLevelStore, CallbackBehavior {
         }
         if (command instanceof ReleaseStockCommand release) {
             Level level = levels.get(release.stockId());
-            long quantity = release.quantity().value();
-            if (level.held.getOrDefault(release.orderId(), 0L) < quantity) {
-                throw RejectedException.conflict("Order " + release.orderId() + " holds fewer than " + quantity);
-            }
+            long quantity = Math.min(release.quantity().value(), level.held.getOrDefault(release.orderId(), 0L));
             level.reserved -= quantity;
             level.held.merge(release.orderId(), -quantity, Long::sum);
+            return quantity;
         }
         return null;
     }

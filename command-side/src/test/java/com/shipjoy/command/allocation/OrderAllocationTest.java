@@ -109,7 +109,7 @@ class OrderAllocationTest {
     }
 
     static OrderCancelledEvent cancelled(String orderId) {
-        return new OrderCancelledEvent(new OrderId(orderId), "customer changed their mind");
+        return new OrderCancelledEvent(new OrderId(orderId), "customer changed their mind", List.of());
     }
 
     static ReserveStockCommand reserve(String warehouseId, String sku, String orderId, long quantity) {
@@ -286,6 +286,21 @@ class OrderAllocationTest {
 
         assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), "O-9", 1, StockReleasedEvent.COUNT_SHORTFALL,
                 1, 0))).containsExactly(reserve("W1", MUG, "O-2", 1), allocation("O-2", line(MUG, "W1", 1)));
+        assertThat(queue(MUG)).isEmpty();
+    }
+
+    /**
+     * A count takes an order's units after it was cancelled but before the process reached the cancellation: the
+     * releases still all go out (the Stock frees what is left), and the order leaves the queue.
+     */
+    @Test
+    void aCancellationOvertakenByACountStillReleasesEverythingElse() throws Exception {
+        given(stock.receive("W1", MUG, 2), stock.receive("W2", CUP, 1), placed("O-1", 0, MUG, 3, CUP, 1));
+        stock.countShortfall("W1", MUG, "O-1", 2); // not yet seen by the process
+
+        assertThat(when(cancelled("O-1"))).containsExactlyInAnyOrder(
+                release("W1", MUG, "O-1", 2), release("W2", CUP, "O-1", 1));
+        assertThat(stock.held("W2", CUP, "O-1")).isZero();
         assertThat(queue(MUG)).isEmpty();
     }
 }

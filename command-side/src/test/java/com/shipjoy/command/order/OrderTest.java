@@ -166,7 +166,7 @@ class OrderTest {
     void aRepeatAfterTheOrderMovedOnStillAnswersItsIdAndStoresNothing() {
         PlaceOrderCommand command = place(O1, EXT, "d1");
         taken(command, new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
-                        new OrderCancelledEvent(O1, "x"))
+                        new OrderCancelledEvent(O1, "x", List.of()))
                 .when(command)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OrderPlacement(O1, false));
