@@ -63,9 +63,30 @@ class HostileInputTest {
             + "\"email\":\"ada@example.com\"},\"shipTo\":{\"name\":\"Ada\",\"line1\":\"1 Main St\","
             + "\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"},\"lines\":[{\"sku\":"
             + "\"SKU-H\",\"quantity\":1,\"unitPrice\":\"9.99\",\"currency\":\"EUR\"}],\"shipPartial\":false}");
-    static final Endpoint CANCEL = new Endpoint("cancel", "/api/orders/O-H/cancel", "{\"reason\":\"changed mind\"}");
+    /** The fixture order O-H's shipment: its id is derived from the order (see Order.releaseAllocated). */
+    static final String SHIPMENT = java.util.UUID.nameUUIDFromBytes("O-H/shipment/1"
+            .getBytes(StandardCharsets.UTF_8)).toString();
+    static final Endpoint ASSIGN = new Endpoint("assign", "/api/tasks/" + SHIPMENT + ".1/assign",
+            "{\"workerId\":\"W-1\"}");
+    static final Endpoint NEXT = new Endpoint("next", "/api/warehouses/WH-H/tasks/next", "{\"workerId\":\"W-1\"}");
+    static final Endpoint CONFIRM = new Endpoint("confirm", "/api/tasks/" + SHIPMENT + ".1/confirm",
+            "{\"workerId\":\"W-1\",\"location\":\"A-01\",\"quantity\":1}");
+    static final Endpoint PACK = new Endpoint("pack", "/api/shipments/" + SHIPMENT + "/pack",
+            "{\"cartons\":[{\"cartonId\":\"BOX-1\",\"weightGrams\":500,\"lines\":[{\"sku\":\"SKU-H\","
+                    + "\"quantity\":1}]}]}");
+    static final Endpoint SHIP = new Endpoint("ship", "/api/shipments/" + SHIPMENT + "/ship",
+            "{\"carrier\":\"DHL\",\"trackingNumber\":\"TRK-1\"}");
+    static final Endpoint DELIVERED = new Endpoint("delivered", "/api/orders/O-H/delivered",
+            "{\"deliveredAt\":\"2026-11-30T10:00:00Z\"}");
+    static final Endpoint RETURNS = new Endpoint("returns", "/api/orders/O-H/returns", "{\"rmaId\":\"RMA-NEW\","
+            + "\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":1}],\"reason\":\"too small\",\"resolution\":\"REFUND\"}");
+    static final Endpoint RETURN_RECEIPT = new Endpoint("return receipt", "/api/returns/RMA-NEW/receipt",
+            "{\"warehouseId\":\"WH-H\",\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":1,\"condition\":\"SELLABLE\","
+                    + "\"location\":\"A-01\"}]}");
+    static final Endpoint CANCEL = new Endpoint("cancel", "/api/orders/O-H2/cancel", "{\"reason\":\"changed mind\"}");
+    /** In the order the control sends them: O-H goes through its whole journey, O-H2 is cancelled. */
     static final List<Endpoint> ENDPOINTS = List.of(WAREHOUSES, LOCATIONS, WORKERS, RECEIPTS, MOVES, COUNTS, ORDERS,
-            CANCEL);
+            ASSIGN, NEXT, CONFIRM, PACK, SHIP, DELIVERED, RETURNS, RETURN_RECEIPT, CANCEL);
 
     /** One request that must be refused: {@code field} is the path {@code errors[].field} must name, if any. */
     record Hostile(String description, String path, MediaType contentType, Object body, int status, String field) {
@@ -79,10 +100,13 @@ class HostileInputTest {
     record State(long head, String level, String levels, String ledger, String orders) {
     }
 
-    /** Who may send a command to {@code path}: channels place orders, agents cancel, the warehouse does the rest. */
+    /**
+     * Who may send a command to {@code path}: channels place orders, agents cancel and open returns, the warehouse
+     * does the rest (delivery confirmations included).
+     */
     static String userFor(String path) {
-        if (path.startsWith("/api/orders")) {
-            return path.endsWith("/cancel") ? "agent" : "channel";
+        if (path.startsWith("/api/orders") && !path.endsWith("/delivered")) {
+            return path.endsWith("/cancel") || path.endsWith("/returns") ? "agent" : "channel";
         }
         return "warehouse";
     }
@@ -99,6 +123,8 @@ class HostileInputTest {
                 + "\"lines\":[{\"sku\":\"SKU-H\",\"quantity\":10,\"location\":\"A-01\"}]}", HttpStatus.CREATED);
         api.post("channel", "/api/orders", with(with(ORDERS.body(), "orderId", "\"O-H\""), "externalOrderId",
                 "\"EXT-H\""), HttpStatus.CREATED);
+        api.post("channel", "/api/orders", with(with(ORDERS.body(), "orderId", "\"O-H2\""), "externalOrderId",
+                "\"EXT-H2\""), HttpStatus.CREATED);
         expected = state();
     }
 
@@ -216,6 +242,8 @@ class HostileInputTest {
         cases.addAll(countFields());
         cases.addAll(orderFields());
         cases.addAll(cancelFields());
+        cases.addAll(fulfillmentFields());
+        cases.addAll(returnFields());
         cases.addAll(pathIds());
         return cases.stream();
     }
@@ -443,6 +471,98 @@ class HostileInputTest {
             cases.add(new Hostile("cancel: order id " + abbreviate(id[0]) + " in the path",
                     "/api/orders/" + id[0] + "/cancel", MediaType.APPLICATION_JSON, e.body(), 400, id[1]));
         }
+        return cases;
+    }
+
+    static List<Hostile> fulfillmentFields() {
+        List<Hostile> cases = new ArrayList<>();
+        for (Endpoint e : List.of(ASSIGN, NEXT, CONFIRM)) {
+            cases.addAll(badIds(e, "workerId", true));
+        }
+        cases.add(conflict(ASSIGN, "a worker of no warehouse", "{\"workerId\":\"W-NONE\"}"));
+        cases.add(conflict(NEXT, "a worker of no warehouse", "{\"workerId\":\"W-NONE\"}"));
+        cases.add(new Hostile("next: an unknown warehouse", "/api/warehouses/WH-NONE/tasks/next",
+                MediaType.APPLICATION_JSON, NEXT.body(), 404, null));
+        for (String task : List.of(SHIPMENT + ".9", "no-such-shipment.1", "no-dot")) {
+            for (Endpoint e : List.of(ASSIGN, CONFIRM)) {
+                cases.add(new Hostile(e.name() + ": task " + abbreviate(task), e.path().replace(SHIPMENT + ".1", task),
+                        MediaType.APPLICATION_JSON, e.body(), 404, null));
+            }
+        }
+        for (String[] id : new String[][] {{"a%24b", "taskId"}, {"x".repeat(65), "taskId"}, {"a%2Fb", null}}) {
+            cases.add(new Hostile("assign: task id " + abbreviate(id[0]) + " in the path", "/api/tasks/" + id[0]
+                    + "/assign", MediaType.APPLICATION_JSON, ASSIGN.body(), 400, id[1]));
+        }
+        cases.addAll(badIds(CONFIRM, "location", true));
+        cases.addAll(badQuantities(CONFIRM, "quantity", true));
+        cases.add(conflict(CONFIRM, "a task not assigned yet", CONFIRM.body()));
+        cases.addAll(badLists(PACK, "cartons"));
+        cases.addAll(badIds(PACK, "cartons[0].cartonId", true));
+        cases.addAll(badIds(PACK, "cartons[0].lines[0].sku", true));
+        cases.addAll(badQuantities(PACK, "cartons[0].lines[0].quantity", false));
+        for (String value : List.of("-1", "1.5", "\"500\"", "null")) {
+            cases.add(invalid(PACK, "weightGrams " + value, with(PACK.body(), "cartons[0].weightGrams", value),
+                    "cartons[0].weightGrams"));
+        }
+        String carton = tree(PACK.body()).get("cartons").get(0).toString();
+        cases.add(invalid(PACK, "the same carton twice", with(PACK.body(), "cartons", "[" + carton + "," + carton
+                + "]"), "cartons[1].cartonId"));
+        cases.add(conflict(PACK, "a shipment not picked yet", PACK.body()));
+        cases.add(new Hostile("pack: an unknown shipment", "/api/shipments/no-such-shipment/pack",
+                MediaType.APPLICATION_JSON, PACK.body(), 404, null));
+        cases.addAll(badTexts(SHIP, "carrier", true));
+        cases.addAll(badTexts(SHIP, "trackingNumber", true));
+        cases.add(conflict(SHIP, "a shipment not packed yet", SHIP.body()));
+        cases.add(new Hostile("ship: shipment id $ in the path", "/api/shipments/a%24b/ship",
+                MediaType.APPLICATION_JSON, SHIP.body(), 400, "shipmentId"));
+        return cases;
+    }
+
+    static List<Hostile> returnFields() {
+        List<Hostile> cases = new ArrayList<>();
+        for (String value : List.of("\"yesterday\"", "\"2026-11-30\"", "5", "{}")) {
+            cases.add(invalid(DELIVERED, "deliveredAt " + value, with(DELIVERED.body(), "deliveredAt", value),
+                    "deliveredAt"));
+        }
+        cases.add(conflict(DELIVERED, "an order not shipped yet", DELIVERED.body()));
+        cases.add(new Hostile("delivered: an unknown order", "/api/orders/O-NONE/delivered",
+                MediaType.APPLICATION_JSON, DELIVERED.body(), 404, null));
+        Endpoint e = RETURNS;
+        cases.addAll(badIds(e, "rmaId", false));
+        cases.addAll(badLists(e, "lines"));
+        cases.addAll(badIds(e, "lines[0].sku", true));
+        cases.addAll(badQuantities(e, "lines[0].quantity", false));
+        for (String value : List.of("\"\"", "\"" + "x".repeat(501) + "\"", "5", "null")) {
+            cases.add(invalid(e, "reason " + abbreviate(value), with(e.body(), "reason", value), "reason"));
+        }
+        for (String value : List.of("\"REPLACE\"", "\"refund\"", "5", "null")) {
+            cases.add(invalid(e, "resolution " + value, with(e.body(), "resolution", value), "resolution"));
+        }
+        cases.add(invalid(e, "an EXCHANGE without exchange lines", with(e.body(), "resolution", "\"EXCHANGE\""),
+                "exchangeLines"));
+        cases.add(invalid(e, "a REFUND with exchange lines", with(e.body(), "exchangeLines",
+                "[{\"sku\":\"SKU-H\",\"quantity\":1}]"), "exchangeLines"));
+        String line = tree(e.body()).get("lines").get(0).toString();
+        cases.add(invalid(e, "the same sku on two lines", with(e.body(), "lines", "[" + line + "," + line + "]"),
+                "lines[1].sku"));
+        cases.add(conflict(e, "nothing shipped yet", e.body()));
+        cases.add(conflict(e, "a sku not in the order", with(e.body(), "lines[0].sku", "\"SKU-OTHER\"")));
+        cases.add(new Hostile("returns: an unknown order", "/api/orders/O-NONE/returns", MediaType.APPLICATION_JSON,
+                e.body(), 404, null));
+        e = RETURN_RECEIPT;
+        cases.addAll(badIds(e, "warehouseId", true));
+        cases.addAll(badLists(e, "lines"));
+        cases.addAll(badIds(e, "lines[0].sku", true));
+        cases.addAll(badIds(e, "lines[0].location", true));
+        cases.addAll(badQuantities(e, "lines[0].quantity", false));
+        for (String value : List.of("\"BROKEN\"", "\"sellable\"", "5", "null")) {
+            cases.add(invalid(e, "condition " + value, with(e.body(), "lines[0].condition", value),
+                    "lines[0].condition"));
+        }
+        cases.add(new Hostile("return receipt: an unknown return", "/api/returns/RMA-NONE/receipt",
+                MediaType.APPLICATION_JSON, e.body(), 404, null));
+        cases.add(new Hostile("return receipt: rma id $ in the path", "/api/returns/a%24b/receipt",
+                MediaType.APPLICATION_JSON, e.body(), 400, "rmaId"));
         return cases;
     }
 

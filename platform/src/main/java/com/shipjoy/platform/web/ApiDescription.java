@@ -42,6 +42,27 @@ class ApiDescription {
             - Orders: "the same order" is the request after defaults (`shipPartial` false) without `orderId`.             `POST /api/orders` answers after allocation, so its `status` is ALLOCATED or BACKORDERED and its             `X-Event-Position` covers the reservations. One warehouse that can fill the whole order is preferred             (the first by id); otherwise each line is split over the warehouses holding most of it first.
             - Backorders are served in order of placement, whatever the channel, as stock arrives (receipt, positive             count, released reservation); receipts and counts answer after that. A count that takes reserved units             from an order puts it back in the queue at its original turn.
             - Cancelling answers after every reservation was released; the order keeps its lines, with allocated             and backordered 0.
+            - Fulfillment: an order's units in a warehouse are released as one shipment when the whole order is \
+            allocated (with `shipPartial`, as soon as they are allocated); commands answer after the release, so \
+            the tasks exist by the `X-Event-Position` they answer. A shipment has one pick task per sku and bin, \
+            bins chosen in walking order (by name) from units not held for other tasks; units held for open tasks \
+            cannot be moved (409). Task ids are `<shipmentId>.<n>`.
+            - `tasks/next` hands out the oldest order's task first, then by location name, and assigns it; \
+            assigning a task that is not OPEN is 409, also to the worker who has it. Confirming is only for the \
+            assigned worker at the task's location; more than the task's quantity is 409, 0 is a short pick.
+            - A short pick adjusts the bin to what was found (ADJUSTED, reference the task id); if the warehouse \
+            then holds fewer units than are reserved, the picking order gives up its missing units first \
+            (RELEASED, re-allocated elsewhere or backordered), else they are picked from other bins in a new task \
+            of the same shipment. A shipment whose every task found nothing is CANCELLED.
+            - Packing and shipping repeated with the same content answer 200 and store nothing. Cancelling an \
+            order moves its picked units from OUTBOUND back to their bins (MOVED) and cancels its open tasks and \
+            shipments; once anything shipped it is 409.
+            - `delivered` needs a fully shipped order (409 otherwise). A return may cover units that shipped and \
+            are neither returned nor in another open return; rmaIds are unique across orders. A return is received \
+            once: at most the units it asked for per sku, each line SELLABLE (back into the given bin, RETURNED) \
+            or DAMAGED (WRITTEN_OFF, on-hand unchanged); the same receipt again answers 200. An EXCHANGE return \
+            places its exchange order on receipt: channel `exchange`, externalOrderId the rmaId, same customer \
+            and address, unit price 0.00 in the original order's currency, allocated like any order.
             - Embedded mode: events are appended in global-index order, so positions have no gaps other than those \
             left by rolled-back commands.
             """;
