@@ -271,7 +271,9 @@ class HostileInputTest {
                 json(e, "a JSON string", "\"" + body.replace("\"", "\\\"") + "\""),
                 json(e, "a JSON number", "42"),
                 json(e, "a JSON boolean", "true"),
-                json(e, "an empty object", "{}"),
+                // Every field of a delivery confirmation is optional: {} is refused by the domain, not as input.
+                e == DELIVERED ? conflict(e, "an empty object, the order not shipped yet", "{}")
+                        : json(e, "an empty object", "{}"),
                 json(e, "a comment", "/* hi */" + body),
                 json(e, "single quotes", body.replace('"', '\'')),
                 json(e, "unquoted keys", body.replace("\"" + firstField + "\"", firstField)),

@@ -35,6 +35,7 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -107,7 +108,9 @@ class OrderController {
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record DeliveredRequest(Instant deliveredAt) {
+    /** deliveredAt is text: Jackson would take a number as epoch seconds, and the contract wants ISO-8601. */
+    record DeliveredRequest(@Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}T.+Z$", message = "must be an ISO-8601 UTC instant")
+                            String deliveredAt) {
     }
 
     record ReturnLineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity) {
@@ -169,7 +172,7 @@ class OrderController {
     Mono<ResponseEntity<OrderAnswer>> delivered(@PathVariable @IdCode String orderId,
                                                 @Valid @RequestBody DeliveredRequest request) {
         OrderId id = new OrderId(orderId);
-        Instant at = request.deliveredAt() != null ? request.deliveredAt() : Instant.now();
+        Instant at = request.deliveredAt() != null ? instant(request.deliveredAt(), "deliveredAt") : Instant.now();
         return commands.send(new ConfirmDeliveryCommand(id, at))
                 .then(answer(id))
                 .flatMap(answer -> commands.respond(HttpStatus.OK, answer));
@@ -205,6 +208,14 @@ class OrderController {
                         commands.send(command))
                 .flatMap(created -> commands.respond(created.created() ? HttpStatus.CREATED : HttpStatus.OK,
                         new ReturnAnswer(rmaId.value())));
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RejectedException.invalid(field, "must be an ISO-8601 UTC instant");
+        }
     }
 
     private static List<ReturnLine> returnLines(List<ReturnLineRequest> lines) {
