@@ -163,6 +163,34 @@ class FulfillmentProcessTest {
     }
 
     @Test
+    void withoutShipPartialNothingIsReleasedUntilTheWholeOrderIsAllocatedWithItWhatIsAllocatedIs() {
+        warehouse("PP-WH", "pam", "A-01");
+        receive("PP-WH", "PP-SKU", 3, "A-01");
+        String whole = place("partial-no", "PP-SKU", 2, "PP-LATE", 1).json().path("orderId").asText();
+        var partial = order("web", "partial-yes", "cust-f", "PP-SKU", 1, "PP-LATE", 1);
+        partial.put("shipPartial", true);
+        Api.Response placed = api.post("channel", "/api/orders", partial.toString(), HttpStatus.CREATED);
+        String eager = placed.json().path("orderId").asText();
+        long position = placed.position();
+
+        assertThat(api.read("agent", "/api/orders/" + whole, position).path("shipments")).isEmpty();
+        JsonNode order = api.read("agent", "/api/orders/" + eager, position);
+        assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
+        assertThat(order.path("shipments")).hasSize(1);
+        assertThat(tasks("PP-WH", "OPEN", position)).containsExactly("PP-SKU@A-01x1");
+
+        // The late sku arrives: the first order is complete and released whole, the second releases the rest.
+        position = receive("PP-WH", "PP-LATE", 2, "A-01");
+        assertThat(api.read("agent", "/api/orders/" + whole, position).path("shipments")).hasSize(1);
+        assertThat(api.read("agent", "/api/orders/" + eager, position).path("shipments")).hasSize(2);
+        List<String> open = tasks("PP-WH", "OPEN", position);
+        assertThat(open).hasSize(4);
+        // The older order's tasks come first (same bin: by task id), then the other order's two.
+        assertThat(open.subList(0, 2)).containsExactly("PP-LATE@A-01x1", "PP-SKU@A-01x2");
+        assertThat(open.subList(2, 4)).containsExactlyInAnyOrder("PP-LATE@A-01x1", "PP-SKU@A-01x1");
+    }
+
+    @Test
     void aShortPickAdjustsTheBinPicksTheRestElsewhereAndReallocatesWhatIsGone() {
         warehouse("SP-WH1", "pat", "A-01", "A-02");
         warehouse("SP-WH2", "pia", "B-01");
