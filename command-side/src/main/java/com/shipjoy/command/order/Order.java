@@ -117,7 +117,7 @@ class Order {
     @CommandHandler
     void handle(CancelOrderCommand command) {
         if (!cancelled) {
-            apply(new OrderCancelledEvent(orderId, command.reason()));
+            apply(new OrderCancelledEvent(orderId, command.reason(), java.util.List.of()));
         }
     }
 

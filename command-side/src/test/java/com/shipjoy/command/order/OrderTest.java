@@ -129,8 +129,8 @@ class OrderTest {
         PlaceOrderCommand command = place(O1, EXT, "d1");
         fixture.given(placed(command))
                 .when(new CancelOrderCommand(O1, "customer changed their mind"))
-                .expectEvents(new OrderCancelledEvent(O1, "customer changed their mind"));
-        fixture.given(placed(command), new OrderCancelledEvent(O1, "first"))
+                .expectEvents(new OrderCancelledEvent(O1, "customer changed their mind", List.of()));
+        fixture.given(placed(command), new OrderCancelledEvent(O1, "first", List.of()))
                 .when(new CancelOrderCommand(O1, "again"))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -210,7 +210,7 @@ class OrderTest {
 
     @Test
     void aCancelledOrderTakesNoAllocation() {
-        fixture.given(placed(place(O1, EXT, "d1")), new OrderCancelledEvent(O1, "x"))
+        fixture.given(placed(place(O1, EXT, "d1")), new OrderCancelledEvent(O1, "x", List.of()))
                 .when(allocate(mugs(W1, 2)))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -243,7 +243,7 @@ class OrderTest {
 
     @Test
     void aCancelledOrderLosesNothing() {
-        fixture.given(fullyAllocated()).andGiven(new OrderCancelledEvent(O1, "x"))
+        fixture.given(fullyAllocated()).andGiven(new OrderCancelledEvent(O1, "x", List.of()))
                 .when(deallocate(1))
                 .expectNoEvents();
     }
