@@ -354,6 +354,18 @@ class FulfillmentReadModelsTest {
         api.get("agent", "/api/kpis/labor", HttpStatus.FORBIDDEN);
     }
 
+    /** The driver's int skip must not wrap around (see HostileInputTest for the other lists). */
+    @Test
+    @Order(2)
+    void aPageFarBeyondTheLastIsEmpty() {
+        for (String path : List.of("/api/tasks?page=4294968&size=500", "/api/tasks?page=2147483647&size=500",
+                "/api/kpis/labor?page=4294968&size=500", "/api/kpis/labor?page=2147483647&size=1")) {
+            JsonNode page = api.get("auditor", path, HttpStatus.OK).json();
+            assertThat(page.path("items")).as(path).isEmpty();
+            assertThat(page.path("total").asLong()).as(path).isPositive();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static long append(Object... events) {
