@@ -118,7 +118,8 @@ class FulfillmentReadModelsTest {
                 new OrderReleasedEvent(orderId, S1, wh, Map.of("SKU-F", 6L), placedAt),
                 new ShipmentReleasedEvent(S1, orderId, wh, placedAt,
                         List.of(new PickTask(S1_1, F.sku(), new Location("A-01"), 6))),
-                new PicksPlannedEvent(F, orderId.value(), S1.value(), List.of(new PickLocation(new Location("A-01"), 6))),
+                new PicksPlannedEvent(F, orderId.value(), S1.value(),
+                        List.of(new PickLocation(new Location("A-01"), 6))),
                 new OrderReleasedEvent(orderId, S2, wh, Map.of("SKU-G", 4L), placedAt),
                 new ShipmentReleasedEvent(S2, orderId, wh, placedAt,
                         List.of(new PickTask(S2_1, G.sku(), new Location("A-02"), 4))),
@@ -178,9 +179,10 @@ class FulfillmentReadModelsTest {
         assertThat(order.path("status").asText()).as("one shipment packed, one only picked").isEqualTo("PICKING");
         assertThat(lineFigures(order, "picked")).isEqualTo(Map.of("SKU-F", 6L, "SKU-G", 4L));
         JsonNode level = api.read("agent", "/api/inventory/SKU-F", position);
+        InventoryApiTest.assertConsistent(level);
         assertThat(level.path("onHand").asLong()).isEqualTo(6);
         assertThat(level.path("reserved").asLong()).isEqualTo(6);
-        assertThat(locations(level)).isEqualTo(Map.of("OUTBOUND", 6L));
+        assertThat(InventoryApiTest.locations(level, WH)).isEqualTo(Map.of("OUTBOUND", 6L));
 
         position = append(new ShipmentPackedEvent(S2, orderId, wh, List.of(new Carton("C-2", 800,
                 List.of(new CartonLine(G.sku(), Quantity.of(4)))))));
@@ -305,19 +307,20 @@ class FulfillmentReadModelsTest {
     @Order(2)
     void inventoryAsOfAndTheAuditAgreeWithTheReplayedMovements() {
         JsonNode f = api.read("agent", "/api/inventory/SKU-F", api.head());
+        InventoryApiTest.assertConsistent(f);
         assertThat(f.path("onHand").asLong()).isEqualTo(6);
-        assertThat(locations(f)).isEqualTo(Map.of("A-01", 6L));
+        assertThat(InventoryApiTest.locations(f, WH)).isEqualTo(Map.of("A-01", 6L));
         JsonNode g = api.read("agent", "/api/inventory/SKU-G", api.head());
         assertThat(g.path("onHand").asLong()).isZero();
 
         JsonNode picked = api.get("auditor", "/api/inventory/SKU-F/as-of?at=" + afterPick, HttpStatus.OK).json();
         assertThat(picked.path("onHand").asLong()).isEqualTo(6);
         assertThat(picked.path("reserved").asLong()).isEqualTo(6);
-        assertThat(locations(picked)).isEqualTo(Map.of("OUTBOUND", 6L));
+        assertThat(InventoryApiTest.locations(picked, WH)).isEqualTo(Map.of("OUTBOUND", 6L));
         JsonNode shipped = api.get("auditor", "/api/inventory/SKU-F/as-of?at=" + afterShip, HttpStatus.OK).json();
         assertThat(shipped.path("onHand").asLong()).isZero();
         assertThat(shipped.path("reserved").asLong()).isZero();
-        assertThat(locations(shipped)).isEmpty();
+        assertThat(InventoryApiTest.locations(shipped, WH)).isEmpty();
         JsonNode now = api.get("auditor", "/api/inventory/SKU-G/as-of?at=" + Instant.now(), HttpStatus.OK).json();
         assertThat(now.path("eventsReplayed").asLong()).as("received, reserved, picked, shipped, written off")
                 .isEqualTo(5);
@@ -385,13 +388,5 @@ class FulfillmentReadModelsTest {
         Map<String, Long> figures = new TreeMap<>();
         order.path("lines").forEach(line -> figures.put(line.path("sku").asText(), line.path(field).asLong()));
         return figures;
-    }
-
-    /** Locations of the level's only warehouse. */
-    private static Map<String, Long> locations(JsonNode level) {
-        Map<String, Long> locations = new TreeMap<>();
-        level.path("warehouses").forEach(warehouse -> warehouse.path("locations").forEach(
-                location -> locations.put(location.path("location").asText(), location.path("quantity").asLong())));
-        return locations;
     }
 }

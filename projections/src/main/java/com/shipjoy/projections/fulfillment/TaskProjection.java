@@ -51,7 +51,8 @@ class TaskProjection {
 
     @EventHandler
     void on(TaskAssignedEvent event, @Timestamp Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value()).and("status").is(TaskDocument.OPEN)),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value())
+                        .and("status").is(TaskDocument.OPEN)),
                 new Update().set("status", TaskDocument.ASSIGNED).set("workerId", event.workerId().value())
                         .set("assignedAt", at), TaskDocument.class);
     }

@@ -50,7 +50,8 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
         }
 
         /** {@code after}: the figures per sku after an event; a sku it does not name keeps its figure. */
-        Line fulfillment(Map<String, Long> pickedAfter, Map<String, Long> shippedAfter, Map<String, Long> returnedAfter) {
+        Line fulfillment(Map<String, Long> pickedAfter, Map<String, Long> shippedAfter,
+                         Map<String, Long> returnedAfter) {
             return new Line(sku, quantity, unitPrice, currency, allocated, backordered,
                     pickedAfter.getOrDefault(sku, picked), shippedAfter.getOrDefault(sku, shipped),
                     returnedAfter.getOrDefault(sku, returned));
