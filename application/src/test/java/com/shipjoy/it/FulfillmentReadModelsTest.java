@@ -25,6 +25,7 @@ import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
 import com.shipjoy.events.fulfillment.TaskAssignedEvent;
 import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderDeliveredEvent;
 import com.shipjoy.events.order.OrderReleasedEvent;
 import com.shipjoy.events.order.OrderShippedEvent;
@@ -355,6 +356,47 @@ class FulfillmentReadModelsTest {
         api.get("warehouse", "/api/shipments/NOPE", HttpStatus.NOT_FOUND);
         api.get("viewer", "/api/tasks", HttpStatus.FORBIDDEN);
         api.get("agent", "/api/kpis/labor", HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * An order cancelled while one of its tasks is done and another open: the open shipment and that task are
+     * cancelled, the done task stays done and its pick stays counted. (The order waits for a sku never received, so
+     * the allocation process holds nothing for it.)
+     */
+    @Test
+    @Order(3)
+    void cancellingAnOrderCancelsItsOpenShipmentAndTasks() {
+        Api.Response placed = api.post("channel", "/api/orders",
+                order("web", "F-2", "C-F", "SKU-C", 3).toString(), HttpStatus.CREATED);
+        OrderId cancelled = new OrderId(placed.json().path("orderId").asText());
+        assertThat(api.read("agent", "/api/orders/" + cancelled, placed.position()).path("status").asText())
+                .isEqualTo("BACKORDERED");
+        WarehouseId wh = new WarehouseId(WH);
+        ShipmentId s3 = new ShipmentId("SH-F3");
+        TaskId done = TaskId.of(s3, 1);
+        TaskId open = TaskId.of(s3, 2);
+        Sku sku = new Sku("SKU-C");
+        long position = append(new OrderReleasedEvent(cancelled, s3, wh, Map.of("SKU-C", 3L), placedAt),
+                new ShipmentReleasedEvent(s3, cancelled, wh, placedAt, List.of(
+                        new PickTask(done, sku, new Location("A-01"), 1), new PickTask(open, sku, new Location("A-02"),
+                                2))),
+                new TaskAssignedEvent(s3, done, cancelled, wh, new WorkerId("P3")),
+                new TaskConfirmedEvent(s3, done, cancelled, wh, new WorkerId("P3"), sku, new Location("A-01"), 1, 1,
+                        Instant.now()),
+                new OrderCancelledEvent(cancelled, "changed mind", List.of(s3)),
+                new ShipmentCancelledEvent(s3, cancelled, wh, "order cancelled"));
+        JsonNode order = api.read("agent", "/api/orders/" + cancelled, position);
+        assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.path("shipments").get(0).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.path("lines").get(0).path("picked").asLong()).isEqualTo(1);
+        assertThat(api.read("warehouse", "/api/tasks/" + done, position).path("status").asText()).isEqualTo("DONE");
+        assertThat(api.read("warehouse", "/api/tasks/" + open, position).path("status").asText())
+                .isEqualTo("CANCELLED");
+        assertThat(api.read("warehouse", "/api/shipments/" + s3, position).path("status").asText())
+                .isEqualTo("CANCELLED");
+        assertThat(itemValues(api.read("agent", "/api/orders/" + cancelled + "/history", position), "type"))
+                .containsSubsequence("OrderPlaced", "OrderReleased", "ShipmentReleased", "TaskAssigned",
+                        "TaskConfirmed", "OrderCancelled", "ShipmentCancelled");
     }
 
     /** The driver's int skip must not wrap around (see HostileInputTest for the other lists). */
