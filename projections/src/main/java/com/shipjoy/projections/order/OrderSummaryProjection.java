@@ -1,6 +1,7 @@
 package com.shipjoy.projections.order;
 
 import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
 import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
@@ -22,11 +23,11 @@ import com.shipjoy.projections.order.OrderDocument.Return;
 import com.shipjoy.projections.order.OrderDocument.Shipment;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -90,8 +91,7 @@ class OrderSummaryProjection {
     /** Cancelling releases every reservation (nothing stays allocated or waits) and cancels the open shipments. */
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at) {
-        Set<String> open = new HashSet<>();
-        event.openShipments().forEach(shipment -> open.add(shipment.value()));
+        Set<String> open = event.openShipments().stream().map(ShipmentId::value).collect(Collectors.toSet());
         update(event.orderId(), order -> order.withLines(line -> line.allocation(0, 0))
                 .withShipments(order.shipments().stream().map(shipment -> open.contains(shipment.shipmentId())
                         ? status(shipment, ShipmentStatus.CANCELLED) : shipment).toList())
