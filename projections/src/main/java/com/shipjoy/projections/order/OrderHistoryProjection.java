@@ -55,37 +55,44 @@ class OrderHistoryProjection {
         append(event.orderId().value(), message, token);
     }
 
-    /** Stock events that name an order: its reservations, releases, planned picks, picks, shipments and returns. */
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
-        String orderId = orderNamedBy(event);
-        if (orderId != null) {
-            append(orderId, message, token);
-        }
+    void on(PicksPlannedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockPickedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockShippedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockWrittenOffEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
     }
 
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), OrderHistoryDocument.class);
-    }
-
-    private static String orderNamedBy(Object event) {
-        if (event instanceof StockReservedEvent e) {
-            return e.orderId();
-        } else if (event instanceof StockReleasedEvent e) {
-            return e.orderId();
-        } else if (event instanceof PicksPlannedEvent e) {
-            return e.orderId();
-        } else if (event instanceof StockPickedEvent e) {
-            return e.orderId();
-        } else if (event instanceof StockShippedEvent e) {
-            return e.orderId();
-        } else if (event instanceof StockReturnedEvent e) {
-            return e.orderId();
-        } else if (event instanceof StockWrittenOffEvent e) {
-            return e.orderId();
-        }
-        return null;
     }
 
     private void append(String orderId, EventMessage<?> message, TrackingToken token) {
