@@ -348,8 +348,12 @@ class FulfillmentReadModelsTest {
         assertThat(types.subList(types.indexOf("TaskConfirmed"), types.size())).contains("PickTasksAdded");
     }
 
+    /**
+     * Last: a request right after a 401/403 answer sometimes hangs until the client's 30 s timeout (seen in
+     * OrderApiTest and InventoryApiTest too; the next request on the reused connection gets no answer).
+     */
     @Test
-    @Order(2)
+    @Order(4)
     void unknownTasksAndShipmentsAre404() {
         assertThat(api.get("warehouse", "/api/tasks/NOPE.1", HttpStatus.NOT_FOUND).problem().path("status").asInt())
                 .isEqualTo(404);
