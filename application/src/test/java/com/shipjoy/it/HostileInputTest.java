@@ -644,6 +644,35 @@ class HostileInputTest {
         cases.add(query("/api/orders/a%24b", "orderId"));
         cases.add(query("/api/orders/a%24b/history", "orderId"));
         cases.add(query("/api/customers/a%24b/orders", "customerId"));
+        String tasks = "/api/tasks";
+        String labor = "/api/kpis/labor";
+        for (String path : List.of(tasks, "/api/tasks/T-H.1", "/api/shipments/S-H", labor)) {
+            for (String value : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+                cases.add(query(path + "?minPosition=" + value, "minPosition"));
+            }
+        }
+        for (String path : List.of(tasks, labor)) {
+            for (String value : List.of("0", "501", "-1", "abc")) {
+                cases.add(query(path + "?size=" + value, "size"));
+            }
+            for (String value : List.of("-1", "abc", "1.5", "99999999999")) {
+                cases.add(query(path + "?page=" + value, "page"));
+            }
+            for (String value : List.of("a%24b", "a%20b", "x".repeat(65))) {
+                cases.add(query(path + "?warehouseId=" + value, "warehouseId"));
+            }
+        }
+        for (String value : List.of("open", "PICKING", "DONE,OPEN", "1")) {
+            cases.add(query(tasks + "?status=" + value, "status"));
+        }
+        for (String value : List.of("a%24b", "x".repeat(65))) {
+            cases.add(query(tasks + "?workerId=" + value, "workerId"));
+        }
+        cases.add(query("/api/tasks/a%24b", "taskId"));
+        cases.add(query("/api/tasks/" + "x".repeat(65), "taskId"));
+        cases.add(query("/api/tasks/a%2Fb", null));
+        cases.add(query("/api/shipments/a%24b", "shipmentId"));
+        cases.add(query("/api/shipments/a%2Fb", null));
         return cases.stream();
     }
 

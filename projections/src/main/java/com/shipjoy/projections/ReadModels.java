@@ -10,8 +10,12 @@ public final class ReadModels {
     public static final String ORDERS = "orders";
     public static final String BACKORDERS = "backorders";
     public static final String ORDER_HISTORY = "order-history";
+    public static final String TASKS = "tasks";
+    public static final String SHIPMENTS = "shipments";
+    public static final String LABOR = "labor";
 
-    public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY);
+    public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY, TASKS,
+            SHIPMENTS, LABOR);
 
     private ReadModels() {
     }

@@ -22,6 +22,9 @@ public class EventPositions {
 
     /** How long {@code ?minPosition=} waits for a read model before answering 503 (contract §2). */
     public static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    /** The OpenAPI description of a query's {@code minPosition} parameter. */
+    public static final String MIN_POSITION = "Wait (at most 5 s, then 503) until this read model has processed "
+            + "this event-store position, e.g. the X-Event-Position of your last command.";
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final EventStore eventStore;

@@ -1,11 +1,16 @@
 package com.shipjoy.projections.inventory;
 
+import com.shipjoy.events.common.Location;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
+import com.shipjoy.events.stock.StockWrittenOffEvent;
 import com.shipjoy.projections.ReadModels;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -51,6 +56,32 @@ class InventoryProjection {
 
     @EventHandler
     void on(StockReleasedEvent event) {
+        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of());
+    }
+
+    /** Units go from their bin to OUTBOUND, which shows as a location while it holds any. */
+    @EventHandler
+    void on(StockPickedEvent event) {
+        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of(
+                event.location().value(), event.locationQuantityAfter(), Location.OUTBOUND.value(),
+                event.outboundAfter()));
+    }
+
+    @EventHandler
+    void on(StockShippedEvent event) {
+        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+                Map.of(Location.OUTBOUND.value(), event.outboundAfter()));
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event) {
+        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+                Map.of(event.location().value(), event.locationQuantityAfter()));
+    }
+
+    /** Damaged returns never entered stock: the figures stay as they were. */
+    @EventHandler
+    void on(StockWrittenOffEvent event) {
         update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of());
     }
 

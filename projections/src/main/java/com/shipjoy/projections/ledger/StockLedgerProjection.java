@@ -1,11 +1,16 @@
 package com.shipjoy.projections.ledger;
 
+import com.shipjoy.events.common.Location;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
+import com.shipjoy.events.stock.StockWrittenOffEvent;
 import com.shipjoy.projections.ReadModels;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -58,6 +63,31 @@ class StockLedgerProjection {
     void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.RELEASED, event.quantity(), null, null,
                 event.orderId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockPickedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.PICKED, event.quantity(), event.location().value(),
+                Location.OUTBOUND.value(), event.orderId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockShippedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.SHIPPED, event.quantity(), Location.OUTBOUND.value(),
+                null, event.orderId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.RETURNED, event.quantity(), event.location().value(),
+                null, event.rmaId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    /** Damaged returned units: recorded against the return, on-hand unchanged. */
+    @EventHandler
+    void on(StockWrittenOffEvent event, EventMessage<?> message, TrackingToken token) {
+        record(message, token, event.stockId(), MovementType.WRITTEN_OFF, event.quantity(), null, null,
+                event.rmaId(), event.onHandAfter(), event.reservedAfter());
     }
 
     @ResetHandler

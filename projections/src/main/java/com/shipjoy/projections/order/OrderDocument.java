@@ -1,18 +1,39 @@
 package com.shipjoy.projections.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.shipjoy.projections.fulfillment.ShipmentStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An order as customer service sees it (contract §5), one document per order. */
+/**
+ * An order as customer service sees it (contract §5), one document per order. {@code status} is never set by an
+ * event: {@link #derivedStatus()} computes it from the rest of the document at every write.
+ */
 @Document(OrderDocument.COLLECTION)
 public record OrderDocument(@Id String orderId, String channel, String externalOrderId, Customer customer,
                             ShipTo shipTo, boolean shipPartial, String status, List<Line> lines,
-                            List<Shipment> shipments, List<Return> returns, Instant placedAt, Instant updatedAt) {
+                            List<Shipment> shipments, List<Return> returns, Instant placedAt, Instant updatedAt,
+                            Instant deliveredAt, Instant cancelledAt, @JsonIgnore List<Pick> picks) {
 
     public static final String COLLECTION = "orders";
+
+    /** A shipment in any of these has started picking (a shipped one whose order has not heard yet included). */
+    private static final Set<String> STARTED = Set.of(ShipmentStatus.PICKING.name(), ShipmentStatus.PICKED.name(),
+            ShipmentStatus.PACKED.name(), ShipmentStatus.SHIPPED.name());
+
+    public OrderDocument {
+        // Documents stored before fulfillment existed have none of these.
+        shipments = shipments == null ? List.of() : shipments;
+        returns = returns == null ? List.of() : returns;
+        picks = picks == null ? List.of() : picks;
+    }
 
     public record Customer(String customerId, String name, String email) {
     }
@@ -27,6 +48,14 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
             return new Line(sku, quantity, unitPrice, currency, allocatedAfter, backorderedAfter, picked, shipped,
                     returned);
         }
+
+        /** {@code after}: the figures per sku after an event; a sku it does not name keeps its figure. */
+        Line fulfillment(Map<String, Long> pickedAfter, Map<String, Long> shippedAfter,
+                         Map<String, Long> returnedAfter) {
+            return new Line(sku, quantity, unitPrice, currency, allocated, backordered,
+                    pickedAfter.getOrDefault(sku, picked), shippedAfter.getOrDefault(sku, shipped),
+                    returnedAfter.getOrDefault(sku, returned));
+        }
     }
 
     public record Shipment(String shipmentId, String warehouseId, String status, String carrier,
@@ -36,9 +65,90 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
     public record Return(String rmaId, String status, String resolution, String exchangeOrderId) {
     }
 
-    OrderDocument with(String newStatus, UnaryOperator<Line> change, Instant at) {
-        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial,
-                newStatus != null ? newStatus : status, lines.stream().map(change).toList(), shipments, returns,
-                placedAt, at);
+    /** Units a confirmed task picked: kept per task, so a confirmation delivered twice counts once. */
+    public record Pick(String taskId, String sku, long quantity) {
+    }
+
+    OrderDocument withLines(UnaryOperator<Line> change) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status,
+                lines.stream().map(change).toList(), shipments, returns, placedAt, updatedAt, deliveredAt,
+                cancelledAt, picks);
+    }
+
+    OrderDocument withShipments(List<Shipment> newShipments) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status, lines,
+                newShipments, returns, placedAt, updatedAt, deliveredAt, cancelledAt, picks);
+    }
+
+    OrderDocument withReturns(List<Return> newReturns) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status, lines,
+                shipments, newReturns, placedAt, updatedAt, deliveredAt, cancelledAt, picks);
+    }
+
+    OrderDocument withPick(Pick pick) {
+        List<Pick> newPicks = new ArrayList<>(picks);
+        newPicks.removeIf(existing -> existing.taskId().equals(pick.taskId()));
+        newPicks.add(pick);
+        Map<String, Long> pickedAfter = new HashMap<>();
+        newPicks.forEach(each -> pickedAfter.merge(each.sku(), each.quantity(), Long::sum));
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status, lines,
+                shipments, returns, placedAt, updatedAt, deliveredAt, cancelledAt, List.copyOf(newPicks))
+                .withLines(line -> line.fulfillment(pickedAfter, Map.of(), Map.of()));
+    }
+
+    OrderDocument delivered(Instant at) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status, lines,
+                shipments, returns, placedAt, updatedAt, at, cancelledAt, picks);
+    }
+
+    OrderDocument cancelled(Instant at) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, status, lines,
+                shipments, returns, placedAt, updatedAt, deliveredAt, cancelledAt != null ? cancelledAt : at, picks);
+    }
+
+    /** This document as it is stored: the status derived from it, stamped {@code at}. */
+    OrderDocument stored(Instant at) {
+        return new OrderDocument(orderId, channel, externalOrderId, customer, shipTo, shipPartial, derivedStatus(),
+                lines, shipments, returns, placedAt, at, deliveredAt, cancelledAt, picks);
+    }
+
+    /**
+     * The order's status (contract §4, §10), the first that holds: CANCELLED; RETURNED when every shipped unit came
+     * back; DELIVERED; SHIPPED when every ordered unit shipped, PARTIALLY_SHIPPED when some did; PACKED when every
+     * shipment that is not cancelled is packed; PICKING once any shipment is picking, picked or packed; BACKORDERED
+     * when any unit waits for stock; ALLOCATED when every unit is allocated; else PLACED.
+     */
+    String derivedStatus() {
+        // "CANCELLED" itself: documents stored before cancelledAt existed.
+        if (cancelledAt != null || "CANCELLED".equals(status)) {
+            return "CANCELLED";
+        }
+        long shipped = lines.stream().mapToLong(Line::shipped).sum();
+        long returned = lines.stream().mapToLong(Line::returned).sum();
+        if (shipped > 0 && returned >= shipped) {
+            return "RETURNED";
+        }
+        if (deliveredAt != null) {
+            return "DELIVERED";
+        }
+        if (shipped > 0) {
+            return lines.stream().allMatch(line -> line.shipped() >= line.quantity()) ? "SHIPPED"
+                    : "PARTIALLY_SHIPPED";
+        }
+        List<String> active = shipments.stream().map(Shipment::status)
+                .filter(shipment -> !ShipmentStatus.CANCELLED.name().equals(shipment)).toList();
+        if (!active.isEmpty() && active.stream().allMatch(ShipmentStatus.PACKED.name()::equals)) {
+            return "PACKED";
+        }
+        if (active.stream().anyMatch(STARTED::contains)) {
+            return "PICKING";
+        }
+        if (lines.stream().anyMatch(line -> line.backordered() > 0)) {
+            return "BACKORDERED";
+        }
+        if (lines.stream().allMatch(line -> line.allocated() >= line.quantity())) {
+            return "ALLOCATED";
+        }
+        return "PLACED";
     }
 }

@@ -2,9 +2,15 @@ package com.shipjoy.projections.order;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.order.OrderEvent;
+import com.shipjoy.events.stock.PicksPlannedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
+import com.shipjoy.events.stock.StockWrittenOffEvent;
 import com.shipjoy.projections.ReadModels;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +47,37 @@ class OrderHistoryProjection {
     @EventHandler
     void on(OrderEvent event, EventMessage<?> message, TrackingToken token) {
         append(event.orderId().value(), message, token);
+    }
+
+    /** The order's shipments and their tasks. */
+    @EventHandler
+    void on(FulfillmentEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId().value(), message, token);
+    }
+
+    @EventHandler
+    void on(PicksPlannedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockPickedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockShippedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(StockWrittenOffEvent event, EventMessage<?> message, TrackingToken token) {
+        append(event.orderId(), message, token);
     }
 
     @EventHandler

@@ -1,17 +1,33 @@
 package com.shipjoy.projections.order;
 
 import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.common.ShipmentId;
+import com.shipjoy.events.fulfillment.FulfillmentEvent;
+import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
+import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
 import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
+import com.shipjoy.events.order.OrderDeliveredEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
 import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
+import com.shipjoy.events.order.OrderReleasedEvent;
+import com.shipjoy.events.order.OrderShippedEvent;
+import com.shipjoy.events.returns.ReturnReceivedEvent;
+import com.shipjoy.events.returns.ReturnRequestedEvent;
 import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.fulfillment.ShipmentStatus;
 import com.shipjoy.projections.order.OrderDocument.Line;
+import com.shipjoy.projections.order.OrderDocument.Return;
+import com.shipjoy.projections.order.OrderDocument.Shipment;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +36,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Order summaries. Events carry a line's figures after them, so applying one twice changes nothing. */
+/**
+ * Order summaries. Events carry a line's figures after them, picks are kept per task, and shipment statuses only move
+ * forward, so applying an event twice changes nothing. Every write goes through {@link #save}, which derives the
+ * status from the document.
+ */
 @Component
 @ProcessingGroup(ReadModels.ORDERS)
 class OrderSummaryProjection {
@@ -33,7 +53,7 @@ class OrderSummaryProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        mongo.save(new OrderDocument(event.orderId().value(), event.channel().value(),
+        save(new OrderDocument(event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
                         event.customer().email()),
@@ -42,36 +62,88 @@ class OrderSummaryProjection {
                 event.shipPartial(), "PLACED",
                 event.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value(),
                         line.unitPrice(), line.currency(), 0, 0, 0, 0, 0)).toList(),
-                List.of(), List.of(), at, at));
+                List.of(), List.of(), at, at, null, null, List.of()), at);
     }
 
     @EventHandler
     void on(OrderLineAllocatedEvent event, @Timestamp Instant at) {
-        update(event.orderId(), null, line -> line.sku().equals(event.sku().value())
-                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line, at);
+        update(event.orderId(), order -> order.withLines(line -> line.sku().equals(event.sku().value())
+                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line), at);
     }
 
     @EventHandler
     void on(OrderLineDeallocatedEvent event, @Timestamp Instant at) {
-        update(event.orderId(), null, line -> line.sku().equals(event.sku().value())
-                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line, at);
+        update(event.orderId(), order -> order.withLines(line -> line.sku().equals(event.sku().value())
+                ? line.allocation(event.allocatedAfter(), event.backorderedAfter()) : line), at);
     }
 
     @EventHandler
     void on(OrderBackorderedEvent event, @Timestamp Instant at) {
-        update(event.orderId(), "BACKORDERED", line -> line.allocation(line.allocated(),
-                event.backordered().getOrDefault(line.sku(), 0L)), at);
+        update(event.orderId(), order -> order.withLines(line -> line.allocation(line.allocated(),
+                event.backordered().getOrDefault(line.sku(), 0L))), at);
     }
 
     @EventHandler
     void on(OrderAllocatedEvent event, @Timestamp Instant at) {
-        update(event.orderId(), "ALLOCATED", line -> line.allocation(line.quantity(), 0), at);
+        update(event.orderId(), order -> order.withLines(line -> line.allocation(line.quantity(), 0)), at);
     }
 
-    /** Cancelling releases every reservation: nothing stays allocated or waits. */
+    /** Cancelling releases every reservation (nothing stays allocated or waits) and cancels the open shipments. */
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at) {
-        update(event.orderId(), "CANCELLED", line -> line.allocation(0, 0), at);
+        Set<String> open = event.openShipments().stream().map(ShipmentId::value).collect(Collectors.toSet());
+        update(event.orderId(), order -> order.withLines(line -> line.allocation(0, 0))
+                .withShipments(order.shipments().stream().map(shipment -> open.contains(shipment.shipmentId())
+                        ? status(shipment, ShipmentStatus.CANCELLED) : shipment).toList())
+                .cancelled(at), at);
+    }
+
+    @EventHandler
+    void on(OrderReleasedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), order -> shipment(order, event.shipmentId().value(), event.warehouseId().value(),
+                UnaryOperator.identity()), at);
+    }
+
+    /** Every shipment event moves its shipment's status forward; shipping also names carrier and tracking number. */
+    @EventHandler
+    void on(FulfillmentEvent event, @Timestamp Instant at) {
+        ShipmentStatus next = ShipmentStatus.after(event);
+        update(event.orderId(), order -> {
+            OrderDocument changed = shipment(order, event.shipmentId().value(), event.warehouseId().value(),
+                    shipment -> {
+                        Shipment moved = status(shipment, next);
+                        return event instanceof ShipmentShippedEvent shipped ? new Shipment(moved.shipmentId(),
+                                moved.warehouseId(), moved.status(), shipped.carrier(), shipped.trackingNumber())
+                                : moved;
+                    });
+            return event instanceof TaskConfirmedEvent confirmed ? changed.withPick(new OrderDocument.Pick(
+                    confirmed.taskId().value(), confirmed.sku().value(), confirmed.picked())) : changed;
+        }, at);
+    }
+
+    @EventHandler
+    void on(OrderShippedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), order -> order.withLines(line -> line.fulfillment(Map.of(), event.shippedAfter(),
+                Map.of())), at);
+    }
+
+    @EventHandler
+    void on(OrderDeliveredEvent event, @Timestamp Instant at) {
+        update(event.orderId(), order -> order.delivered(event.deliveredAt() != null ? event.deliveredAt() : at), at);
+    }
+
+    @EventHandler
+    void on(ReturnRequestedEvent event, @Timestamp Instant at) {
+        update(event.orderId(), order -> returned(order, event.rmaId().value(), rma -> rma != null ? rma
+                : new Return(event.rmaId().value(), "REQUESTED", event.resolution().name(), null)), at);
+    }
+
+    @EventHandler
+    void on(ReturnReceivedEvent event, @Timestamp Instant at) {
+        String exchangeOrderId = event.exchange() != null ? event.exchange().orderId().value() : null;
+        update(event.orderId(), order -> returned(order, event.rmaId().value(), rma -> new Return(
+                event.rmaId().value(), "RECEIVED", rma != null ? rma.resolution() : null, exchangeOrderId))
+                .withLines(line -> line.fulfillment(Map.of(), Map.of(), event.returnedAfter())), at);
     }
 
     @ResetHandler
@@ -79,10 +151,46 @@ class OrderSummaryProjection {
         mongo.remove(new Query(), OrderDocument.class);
     }
 
-    private void update(OrderId orderId, String status, UnaryOperator<Line> change, Instant at) {
+    private static Shipment status(Shipment shipment, ShipmentStatus next) {
+        return new Shipment(shipment.shipmentId(), shipment.warehouseId(),
+                ShipmentStatus.advance(shipment.status(), next), shipment.carrier(), shipment.trackingNumber());
+    }
+
+    /** The order with shipment {@code shipmentId} changed, added first (RELEASED) if it is not there yet. */
+    private static OrderDocument shipment(OrderDocument order, String shipmentId, String warehouseId,
+                                          UnaryOperator<Shipment> change) {
+        List<Shipment> shipments = new ArrayList<>(order.shipments());
+        int index = shipments.stream().map(Shipment::shipmentId).toList().indexOf(shipmentId);
+        if (index < 0) {
+            shipments.add(change.apply(new Shipment(shipmentId, warehouseId, ShipmentStatus.RELEASED.name(), null,
+                    null)));
+        } else {
+            shipments.set(index, change.apply(shipments.get(index)));
+        }
+        return order.withShipments(List.copyOf(shipments));
+    }
+
+    /** The order with return {@code rmaId} replaced by {@code change} of it (null: not there yet, then added). */
+    private static OrderDocument returned(OrderDocument order, String rmaId, UnaryOperator<Return> change) {
+        List<Return> returns = new ArrayList<>(order.returns());
+        int index = returns.stream().map(Return::rmaId).toList().indexOf(rmaId);
+        if (index < 0) {
+            returns.add(change.apply(null));
+        } else {
+            returns.set(index, change.apply(returns.get(index)));
+        }
+        return order.withReturns(List.copyOf(returns));
+    }
+
+    private void update(OrderId orderId, UnaryOperator<OrderDocument> change, Instant at) {
         OrderDocument order = mongo.findById(orderId.value(), OrderDocument.class);
         if (order != null) {
-            mongo.save(order.with(status, change, at));
+            save(change.apply(order), at);
         }
+    }
+
+    /** The one place an order document is written: its status is derived here, from the document. */
+    private void save(OrderDocument order, Instant at) {
+        mongo.save(order.stored(at));
     }
 }

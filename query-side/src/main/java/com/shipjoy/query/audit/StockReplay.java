@@ -1,11 +1,16 @@
 package com.shipjoy.query.audit;
 
+import com.shipjoy.events.common.Location;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
+import com.shipjoy.events.stock.StockWrittenOffEvent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -26,6 +31,7 @@ import org.springframework.stereotype.Component;
 class StockReplay {
 
     private static final int STREAM_WAIT_SECONDS = 5;
+    private static final String OUTBOUND = Location.OUTBOUND.value();
 
     private final EventStore eventStore;
 
@@ -71,6 +77,19 @@ class StockReplay {
             Level level = level(levels, e.stockId());
             level.add(e.from().value(), -e.quantity());
             level.add(e.to().value(), e.quantity());
+        } else if (payload instanceof StockPickedEvent e && include.test(e.stockId())) {
+            Level level = level(levels, e.stockId());
+            level.add(e.location().value(), -e.quantity());
+            level.add(OUTBOUND, e.quantity());
+        } else if (payload instanceof StockShippedEvent e && include.test(e.stockId())) {
+            Level level = level(levels, e.stockId());
+            level.add(OUTBOUND, -e.quantity());
+            level.reserved -= e.quantity();
+        } else if (payload instanceof StockReturnedEvent e && include.test(e.stockId())) {
+            level(levels, e.stockId()).add(e.location().value(), e.quantity());
+        } else if (payload instanceof StockWrittenOffEvent e && include.test(e.stockId())) {
+            // Damaged units never entered stock: nothing changes, but the event was replayed.
+            level(levels, e.stockId());
         } else if (payload instanceof StockCountedEvent e && include.test(e.stockId())) {
             level(levels, e.stockId()).set(e.location().value(), e.counted());
         } else if (payload instanceof StockReservedEvent e && include.test(e.stockId())) {

@@ -1,5 +1,7 @@
 package com.shipjoy.query.inventory;
 
+import static com.shipjoy.platform.axon.EventPositions.MIN_POSITION;
+
 import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.platform.web.Page;
@@ -30,9 +32,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/inventory")
 @Tag(name = "Inventory (WMS)")
 class InventoryController {
-
-    private static final String MIN_POSITION = "Wait (at most 5 s, then 503) until this read model has processed "
-            + "this event-store position, e.g. the X-Event-Position of your last command.";
 
     private final InventoryQueries queries;
     private final EventPositions positions;

@@ -1,6 +1,7 @@
 package com.shipjoy.query.inventory;
 
 import com.shipjoy.platform.web.Page;
+import com.shipjoy.query.Paging;
 import com.shipjoy.projections.inventory.InventoryDocument;
 import com.shipjoy.projections.inventory.InventoryDocument.WarehouseStock;
 import com.shipjoy.projections.ledger.MovementDocument;
@@ -44,7 +45,7 @@ class InventoryQueries {
         }
         Query query = new Query(criteria);
         long total = mongo.count(query, InventoryDocument.class);
-        if (beyondSkip(page, size)) {
+        if (Paging.beyondSkip(page, size)) {
             return new Page<>(List.of(), page, size, total);
         }
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
@@ -53,14 +54,6 @@ class InventoryQueries {
             levels = levels.stream().map(level -> inWarehouse(level, warehouseId)).toList();
         }
         return new Page<>(levels, page, size, total);
-    }
-
-    /**
-     * The driver sends skip as an int: a larger one was truncated and wrapped (page 4294968 of 500 answered page 0's
-     * items). No collection here holds that many documents, so such a page is empty.
-     */
-    private static boolean beyondSkip(int page, int size) {
-        return (long) page * size > Integer.MAX_VALUE;
     }
 
     private static InventoryDocument inWarehouse(InventoryDocument level, String warehouseId) {
@@ -92,7 +85,7 @@ class InventoryQueries {
         Query query = new Query(criteria);
         long total = mongo.count(query, MovementDocument.class);
         query.with(Sort.by("_id"));
-        if (size > 0 && beyondSkip(page, size)) {
+        if (size > 0 && Paging.beyondSkip(page, size)) {
             return new Page<>(List.of(), page, size, total);
         }
         if (size > 0) {

@@ -1,0 +1,16 @@
+package com.shipjoy.projections.fulfillment;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One confirmed pick task as labor: who did it, in which warehouse, how many units, how long it took (from
+ * assignment to confirmation, never negative) and whether it was a short pick (1) or not (0). One document per task,
+ * so a confirmation delivered twice counts once; the per-worker figures are added up when they are asked for.
+ */
+@Document(LaborDocument.COLLECTION)
+public record LaborDocument(@Id String taskId, String warehouseId, String workerId, long unitsPicked,
+                            long activeMillis, long shortPicks) {
+
+    public static final String COLLECTION = "labor";
+}

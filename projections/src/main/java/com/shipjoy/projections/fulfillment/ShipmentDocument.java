@@ -1,0 +1,26 @@
+package com.shipjoy.projections.fulfillment;
+
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One shipment: its status ({@link ShipmentStatus}), the pick tasks it was released with or given later (as planned;
+ * their progress is in the tasks read model), the cartons it was packed in, and carrier and tracking number once
+ * shipped.
+ */
+@Document(ShipmentDocument.COLLECTION)
+public record ShipmentDocument(@Id String shipmentId, String orderId, String warehouseId, String status,
+                               String carrier, String trackingNumber, List<Task> tasks, List<Carton> cartons) {
+
+    public static final String COLLECTION = "shipments";
+
+    public record Task(String taskId, String sku, String location, long quantity) {
+    }
+
+    public record Carton(String cartonId, long weightGrams, List<CartonLine> lines) {
+    }
+
+    public record CartonLine(String sku, long quantity) {
+    }
+}

@@ -1,0 +1,99 @@
+package com.shipjoy.projections.fulfillment;
+
+import com.shipjoy.events.fulfillment.PickTask;
+import com.shipjoy.events.fulfillment.PickTasksAddedEvent;
+import com.shipjoy.events.fulfillment.ShipmentCancelledEvent;
+import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
+import com.shipjoy.events.fulfillment.TaskAssignedEvent;
+import com.shipjoy.events.fulfillment.TaskCancelledEvent;
+import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+import com.shipjoy.projections.ReadModels;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pick tasks, one document per task. A task is created only if it is not there yet, and each change applies only to
+ * a task in a status it can come from (OPEN → ASSIGNED → DONE; OPEN or ASSIGNED → CANCELLED), so an event delivered
+ * again never sets a task back.
+ */
+@Component
+@ProcessingGroup(ReadModels.TASKS)
+class TaskProjection {
+
+    private static final List<String> NOT_DONE = List.of(TaskDocument.OPEN, TaskDocument.ASSIGNED);
+
+    private final MongoTemplate mongo;
+
+    TaskProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ShipmentReleasedEvent event) {
+        create(event.shipmentId().value(), event.orderId().value(), event.warehouseId().value(),
+                event.orderPlacedAt(), event.tasks());
+    }
+
+    @EventHandler
+    void on(PickTasksAddedEvent event) {
+        create(event.shipmentId().value(), event.orderId().value(), event.warehouseId().value(),
+                event.orderPlacedAt(), event.tasks());
+    }
+
+    @EventHandler
+    void on(TaskAssignedEvent event, @Timestamp Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value())
+                        .and("status").is(TaskDocument.OPEN)),
+                new Update().set("status", TaskDocument.ASSIGNED).set("workerId", event.workerId().value())
+                        .set("assignedAt", at), TaskDocument.class);
+    }
+
+    @EventHandler
+    void on(TaskConfirmedEvent event, @Timestamp Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value()).and("status").in(NOT_DONE)),
+                new Update().set("status", TaskDocument.DONE).set("workerId", event.workerId().value())
+                        .set("pickedQuantity", event.picked()).set("assignedAt", event.assignedAt())
+                        .set("completedAt", at), TaskDocument.class);
+    }
+
+    @EventHandler
+    void on(TaskCancelledEvent event) {
+        cancel(Criteria.where("_id").is(event.taskId().value()));
+    }
+
+    @EventHandler
+    void on(ShipmentCancelledEvent event) {
+        cancel(Criteria.where("shipmentId").is(event.shipmentId().value()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), TaskDocument.class);
+    }
+
+    private void cancel(Criteria tasks) {
+        mongo.updateMulti(Query.query(tasks.and("status").in(NOT_DONE)),
+                Update.update("status", TaskDocument.CANCELLED), TaskDocument.class);
+    }
+
+    private void create(String shipmentId, String orderId, String warehouseId, Instant orderPlacedAt,
+                        List<PickTask> tasks) {
+        for (PickTask task : tasks) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(task.taskId().value())), new Update()
+                    .setOnInsert("shipmentId", shipmentId).setOnInsert("orderId", orderId)
+                    .setOnInsert("warehouseId", warehouseId).setOnInsert("sku", task.sku().value())
+                    .setOnInsert("location", task.location().value()).setOnInsert("quantity", task.quantity())
+                    .setOnInsert("status", TaskDocument.OPEN).setOnInsert("orderPlacedAt", orderPlacedAt),
+                    TaskDocument.class);
+        }
+    }
+}
