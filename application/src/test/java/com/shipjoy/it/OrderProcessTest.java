@@ -135,12 +135,16 @@ class OrderProcessTest {
         assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
                 level.path("available").asLong())).containsExactly(4L, 4L, 0L);
 
-        // The history tells who caused what: the channel placed it, the warehouse's receipt filled it.
+        // The history tells who caused what: the channel placed it, the warehouse's receipt filled it, and with it
+        // released a shipment from each warehouse holding its units.
         JsonNode history = history(o1, position);
         assertThat(typesAndActors(history)).containsExactly(
                 "OrderPlaced:channel", "StockReserved:channel", "OrderLineAllocated:channel",
                 "OrderBackordered:channel",
-                "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse");
+                "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse",
+                "OrderReleased:warehouse", "OrderReleased:warehouse",
+                "PicksPlanned:warehouse", "ShipmentReleased:warehouse",
+                "PicksPlanned:warehouse", "ShipmentReleased:warehouse");
         assertIncreasingPositions(history);
 
         // A positive cycle count is stock arriving too.
@@ -151,8 +155,9 @@ class OrderProcessTest {
         position = count(WH2, "BO", "B-01", 3, 1);
         assertThat(status(o3, position)).isEqualTo("ALLOCATED");
         assertThat(api.read("agent", "/api/backorders?sku=BO", position).path("total").asLong()).isEqualTo(0);
-        assertThat(typesAndActors(history(o3, position))).endsWith(
-                "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse");
+        assertThat(typesAndActors(history(o3, position))).containsSubsequence(
+                "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse",
+                "OrderReleased:warehouse", "ShipmentReleased:warehouse");
         level = api.read("agent", "/api/inventory/BO", position);
         assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
                 level.path("available").asLong())).containsExactly(6L, 6L, 0L);
@@ -194,7 +199,11 @@ class OrderProcessTest {
         assertThat(typesAndActors(history)).containsExactly(
                 "OrderPlaced:channel", "StockReserved:channel", "StockReserved:channel",
                 "OrderLineAllocated:channel", "OrderLineAllocated:channel", "OrderAllocated:channel",
-                "OrderCancelled:agent", "StockReleased:agent", "StockReleased:agent");
+                "OrderReleased:channel", "OrderReleased:channel",
+                "PicksPlanned:channel", "ShipmentReleased:channel", "PicksPlanned:channel", "ShipmentReleased:channel",
+                // Compensation: the reservations go back, the shipments and their open tasks are cancelled.
+                "OrderCancelled:agent", "StockReleased:agent", "StockReleased:agent",
+                "TaskCancelled:agent", "ShipmentCancelled:agent", "TaskCancelled:agent", "ShipmentCancelled:agent");
         assertIncreasingPositions(history);
         JsonNode secondPage = api.read("agent", "/api/orders/" + a + "/history?size=4&page=1", position);
         assertThat(secondPage.path("total").asLong()).isEqualTo(9);

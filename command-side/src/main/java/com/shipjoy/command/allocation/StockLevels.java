@@ -3,9 +3,12 @@ package com.shipjoy.command.allocation;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
 import com.shipjoy.events.stock.StockMovedEvent;
+import com.shipjoy.events.stock.StockPickedEvent;
 import com.shipjoy.events.stock.StockReceivedEvent;
 import com.shipjoy.events.stock.StockReleasedEvent;
 import com.shipjoy.events.stock.StockReservedEvent;
+import com.shipjoy.events.stock.StockReturnedEvent;
+import com.shipjoy.events.stock.StockShippedEvent;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
@@ -59,6 +62,21 @@ class StockLevels {
 
     @EventHandler
     void on(StockReleasedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockPickedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockShippedEvent event) {
+        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event) {
         set(event.stockId(), event.onHandAfter(), event.reservedAfter());
     }
 

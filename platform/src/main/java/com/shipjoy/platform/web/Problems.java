@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -60,9 +61,17 @@ public final class Problems {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    /** Writes a problem from outside a controller; used by the security handlers. */
+    /**
+     * Writes a problem from outside a controller (the security handlers, the body limit), that is, without reading
+     * the request body. A request that has one gets its connection closed after the answer: its unread bytes would
+     * otherwise stay on a kept-alive connection, where Reactor Netty was seen to leave the next request unanswered.
+     */
     public static Mono<Void> write(ServerWebExchange exchange, ObjectMapper mapper, HttpStatus status,
                                    String detail) {
+        HttpHeaders request = exchange.getRequest().getHeaders();
+        if (request.getContentLength() > 0 || request.containsKey(HttpHeaders.TRANSFER_ENCODING)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
         return write(exchange, mapper, of(status, detail));
     }
 }
