@@ -6,6 +6,7 @@ import static com.shipjoy.it.OrderJson.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,7 @@ class FulfillmentProcessTest {
                 HttpStatus.NO_CONTENT).status()).isEqualTo(204);
         assertThat(locations("J-MUG", position)).isEqualTo(Map.of("A-02", 2L, "OUTBOUND", 6L));
         assertThat(level("J-MUG", position)).isEqualTo(List.of(8L, 6L, 2L));
+        Instant afterPicks = Instant.now();
         order = api.read("agent", "/api/orders/" + orderId, position);
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("PICKED");
         assertThat(lineFigures(order, "picked")).isEqualTo(Map.of("J-MUG", 6L, "J-TEE", 1L));
@@ -113,6 +115,18 @@ class FulfillmentProcessTest {
                 shippedEntry.path("reservedAfter").asLong())).containsExactly(6L, 2L, 0L);
         assertThat(shippedEntry.path("location").asText()).isEqualTo("OUTBOUND");
         assertThat(level("J-TEE", position)).isEqualTo(List.of(3L, 0L, 3L));
+        assertThat(api.get("auditor", "/api/inventory/J-MUG/movements?format=csv", HttpStatus.OK).text())
+                .contains(",PICKED,3,A-01,OUTBOUND," + orderId + ",8,6,warehouse")
+                .contains(",SHIPPED,6,OUTBOUND,," + orderId + ",2,0,warehouse");
+
+        // Auditors rebuild the stock at any moment from the event store: units at OUTBOUND after the picks.
+        JsonNode asOf = api.get("auditor", "/api/inventory/J-MUG/as-of?at=" + afterPicks, HttpStatus.OK).json();
+        assertThat(List.of(asOf.path("onHand").asLong(), asOf.path("reserved").asLong())).containsExactly(8L, 6L);
+        assertThat(asOf.path("warehouses").path(0).path("locations")).extracting(location ->
+                location.path("location").asText() + "=" + location.path("quantity").asLong())
+                .containsExactly("A-02=2", "OUTBOUND=6");
+        asOf = api.get("auditor", "/api/inventory/J-MUG/as-of?at=" + Instant.now(), HttpStatus.OK).json();
+        assertThat(List.of(asOf.path("onHand").asLong(), asOf.path("reserved").asLong())).containsExactly(2L, 0L);
 
         api.post("agent", "/api/orders/" + orderId + "/cancel", "{\"reason\":\"too late\"}", HttpStatus.CONFLICT)
                 .problem();

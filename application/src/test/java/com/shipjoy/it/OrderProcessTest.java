@@ -206,7 +206,7 @@ class OrderProcessTest {
                 "TaskCancelled:agent", "ShipmentCancelled:agent", "TaskCancelled:agent", "ShipmentCancelled:agent");
         assertIncreasingPositions(history);
         JsonNode secondPage = api.read("agent", "/api/orders/" + a + "/history?size=4&page=1", position);
-        assertThat(secondPage.path("total").asLong()).isEqualTo(9);
+        assertThat(secondPage.path("total").asLong()).isEqualTo(19);
         assertThat(itemValues(secondPage, "position")).containsExactlyElementsOf(
                 itemValues(history, "position").subList(4, 8));
         assertThat(entries(history, "OrderCancelled").get(0).path("data").path("reason").asText())

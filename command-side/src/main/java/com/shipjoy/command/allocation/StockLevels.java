@@ -1,14 +1,7 @@
 package com.shipjoy.command.allocation;
 
-import com.shipjoy.events.stock.StockCountedEvent;
+import com.shipjoy.events.stock.StockFigures;
 import com.shipjoy.events.stock.StockId;
-import com.shipjoy.events.stock.StockMovedEvent;
-import com.shipjoy.events.stock.StockPickedEvent;
-import com.shipjoy.events.stock.StockReceivedEvent;
-import com.shipjoy.events.stock.StockReleasedEvent;
-import com.shipjoy.events.stock.StockReservedEvent;
-import com.shipjoy.events.stock.StockReturnedEvent;
-import com.shipjoy.events.stock.StockShippedEvent;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
@@ -40,43 +33,9 @@ class StockLevels {
         return available;
     }
 
+    /** Every stock event carries the figures after it: setting them is idempotent. */
     @EventHandler
-    void on(StockReceivedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockMovedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockCountedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockReservedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockReleasedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockPickedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockShippedEvent event) {
-        set(event.stockId(), event.onHandAfter(), event.reservedAfter());
-    }
-
-    @EventHandler
-    void on(StockReturnedEvent event) {
+    void on(StockFigures event) {
         set(event.stockId(), event.onHandAfter(), event.reservedAfter());
     }
 

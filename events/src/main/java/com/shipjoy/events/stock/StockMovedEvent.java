@@ -3,5 +3,5 @@ package com.shipjoy.events.stock;
 import com.shipjoy.events.common.Location;
 
 public record StockMovedEvent(StockId stockId, Location from, Location to, long quantity, long fromQuantityAfter,
-                              long toQuantityAfter, long onHandAfter, long reservedAfter) {
+                              long toQuantityAfter, long onHandAfter, long reservedAfter) implements StockFigures {
 }

@@ -38,10 +38,10 @@ class SecurityConfig {
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ObjectMapper mapper) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"ShipJoy\"");
-            return Problems.write(exchange, mapper, HttpStatus.UNAUTHORIZED,
+            return Problems.writeAfterBody(exchange, mapper, HttpStatus.UNAUTHORIZED,
                     "Authentication is required (HTTP Basic).");
         };
-        ServerAccessDeniedHandler forbidden = (exchange, ex) -> Problems.write(exchange, mapper,
+        ServerAccessDeniedHandler forbidden = (exchange, ex) -> Problems.writeAfterBody(exchange, mapper,
                 HttpStatus.FORBIDDEN, "Your role may not do this.");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
