@@ -45,7 +45,7 @@ public final class Api {
      * {@code body} (a String, byte[] or Publisher of DataBuffers) null sends none.
      */
     public Response send(String user, HttpMethod method, String pathAndQuery, MediaType contentType, Object body) {
-        WebTestClient.Builder builder = WebTestClient.bindToServer().baseUrl(app.baseUrl())
+        WebTestClient.Builder builder = EmbeddedApp.client().baseUrl(app.baseUrl())
                 .responseTimeout(Duration.ofSeconds(30));
         if (user != null) {
             builder.defaultHeaders(headers -> headers.setBasicAuth(user, user));

@@ -10,7 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The real embedded system (H2 event store, in-process MongoDB over a socket) started in this JVM on a free port,
@@ -69,8 +72,20 @@ public final class EmbeddedApp implements AutoCloseable {
     }
 
     public WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30))
+        return client().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE).build();
+    }
+
+    /**
+     * A client that opens a connection per request, as curl does. Reactor Netty 1.2.18, the newest 1.2 on Maven
+     * Central, can leave a kept-alive connection unread after a request answered before its body was read (406,
+     * 415, 404 of a POST) when the next request on it is answered at once: that request then gets no answer
+     * (reactor-netty issue 4361, fixed upstream in a later build). The server reads the body before 401/403 answers, the
+     * common case for real clients; the tests, which send hundreds of such requests, do not reuse connections.
+     */
+    public static WebTestClient.Builder client() {
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
+                HttpClient.create(ConnectionProvider.newConnection())));
     }
 
     @Override

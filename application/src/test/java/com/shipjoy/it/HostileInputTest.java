@@ -187,7 +187,7 @@ class HostileInputTest {
     @Order(1)
     void aCommandWhoseAnswerCannotBeReadIsNotExecuted(String name, String accept) {
         Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
-        int status = org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+        int status = EmbeddedApp.client()
                 .baseUrl(app.baseUrl()).build().post().uri(endpoint.path())
                 .headers(headers -> headers.setBasicAuth(userFor(endpoint.path()), userFor(endpoint.path())))
                 .contentType(MediaType.APPLICATION_JSON).header("Accept", accept).bodyValue(endpoint.body())
