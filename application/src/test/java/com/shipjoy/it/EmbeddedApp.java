@@ -80,8 +80,9 @@ public final class EmbeddedApp implements AutoCloseable {
      * A client that opens a connection per request, as curl does. Reactor Netty 1.2.18, the newest 1.2 on Maven
      * Central, can leave a kept-alive connection unread after a request answered before its body was read (406,
      * 415, 404 of a POST) when the next request on it is answered at once: that request then gets no answer
-     * (reactor-netty issue 4361, fixed upstream in a later build). The server reads the body before 401/403 answers, the
-     * common case for real clients; the tests, which send hundreds of such requests, do not reuse connections.
+     * (reactor-netty issue 4361, fixed upstream in a later build). The server reads the body before 401/403
+     * answers, the common case for real clients; the tests, which send hundreds of such requests, do not reuse
+     * connections.
      */
     public static WebTestClient.Builder client() {
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(

@@ -4,31 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shipjoy.events.common.Location;
-import com.shipjoy.events.common.OrderId;
-import com.shipjoy.events.common.Quantity;
-import com.shipjoy.events.common.ShipmentId;
-import com.shipjoy.events.common.TaskId;
-import com.shipjoy.events.common.WarehouseId;
-import com.shipjoy.events.common.WorkerId;
-import com.shipjoy.events.fulfillment.Carton;
-import com.shipjoy.events.fulfillment.CartonLine;
-import com.shipjoy.events.fulfillment.PickTask;
-import com.shipjoy.events.fulfillment.ShipmentPackedEvent;
-import com.shipjoy.events.fulfillment.ShipmentPickedEvent;
-import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
-import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
-import com.shipjoy.events.fulfillment.TaskAssignedEvent;
-import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
-import com.shipjoy.events.order.OrderReleasedEvent;
-import com.shipjoy.events.order.OrderShippedEvent;
-import com.shipjoy.events.stock.PickLocation;
-import com.shipjoy.events.stock.PicksPlannedEvent;
-import com.shipjoy.events.stock.StockCountedEvent;
-import com.shipjoy.events.stock.StockId;
-import com.shipjoy.events.stock.StockPickedEvent;
-import com.shipjoy.events.stock.StockReleasedEvent;
-import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
@@ -36,10 +11,12 @@ import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.projections.inventory.InventoryDocument;
 import com.shipjoy.projections.ledger.MovementDocument;
 import com.shipjoy.projections.order.OrderDocument;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -59,10 +36,13 @@ import org.springframework.http.HttpStatus;
  * Axon delivers events at least once: after a crash a read model sees again events it had already applied. Processing
  * the same events twice must leave every read model exactly as it was, and so must rebuilding them from scratch.
  * The tracking tokens are set back directly in the token store (no reset handler runs, nothing is wiped), and the
- * read models are compared byte for byte as the API answers them. Fulfillment events (whose command side is built
- * elsewhere) are appended directly to the event store, after the commands, so every read model has some to process.
+ * read models are compared byte for byte as the API answers them. An order picked short, packed and shipped comes
+ * last, so every read model has events to process.
  */
 class ProjectionIdempotencyTest {
+
+    /** O-P's shipment: its id is derived from the order (see Order.releaseAllocated). */
+    static final String SP = UUID.nameUUIDFromBytes("O-P/shipment/1".getBytes(StandardCharsets.UTF_8)).toString();
 
     static EmbeddedApp app;
     static Api api;
@@ -102,40 +82,23 @@ class ProjectionIdempotencyTest {
         fulfil();
     }
 
-    /**
-     * An order of 3 SKU-P picked short (2 found), packed and shipped: the fulfillment events its command side will
-     * store, appended directly with figures consistent with the real receipt and reservation before them.
-     */
+    /** An order of 3 SKU-P picked short (2 found), packed and shipped, through the API. */
     private static void fulfil() {
+        api.post("warehouse", "/api/warehouses/W1/workers", "{\"workerId\":\"K1\",\"name\":\"Kim\"}",
+                HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/W1/receipts", InventoryApiTest.receipt("R-P", "SKU-P", 10, "A-01"),
                 HttpStatus.CREATED);
-        long placed = api.post("channel", "/api/orders", OrderJson.order("web", "P-1", "C-P", "SKU-P", 3)
-                .put("orderId", "O-P").toString(), HttpStatus.CREATED).position();
-        Instant placedAt = Instant.parse(api.read("agent", "/api/orders/O-P", placed).path("placedAt").asText());
-        OrderId order = new OrderId("O-P");
-        ShipmentId shipment = new ShipmentId("SP");
-        TaskId task = TaskId.of(shipment, 1);
-        WarehouseId w1 = new WarehouseId("W1");
-        StockId stock = StockId.of("SKU-P", "W1");
-        Location bin = new Location("A-01");
-        Instant now = Instant.now();
-        StoredEvents.append(app, "warehouse",
-                new OrderReleasedEvent(order, shipment, w1, Map.of("SKU-P", 3L), placedAt),
-                new ShipmentReleasedEvent(shipment, order, w1, placedAt, List.of(new PickTask(task, stock.sku(), bin,
-                        3))),
-                new PicksPlannedEvent(stock, "O-P", "SP", List.of(new PickLocation(bin, 3))),
-                new TaskAssignedEvent(shipment, task, order, w1, new WorkerId("K1")),
-                new StockCountedEvent(stock, task.value(), bin, 10, 2, -8, StockReleasedEvent.SHORT_PICK, 2, 3),
-                new StockReleasedEvent(stock, "O-P", 1, StockReleasedEvent.SHORT_PICK, 2, 2),
-                new StockPickedEvent(stock, "O-P", "SP", task.value(), bin, 2, 0, 2, 2, 2),
-                new StoredEvents.Timed(now, new TaskConfirmedEvent(shipment, task, order, w1, new WorkerId("K1"),
-                        stock.sku(), bin, 3, 2, now.minusSeconds(300))),
-                new ShipmentPickedEvent(shipment, order, w1, Map.of("SKU-P", 2L)),
-                new ShipmentPackedEvent(shipment, order, w1, List.of(new Carton("C-P", 500,
-                        List.of(new CartonLine(stock.sku(), Quantity.of(2)))))),
-                new ShipmentShippedEvent(shipment, order, w1, "UPS", "T-P", Map.of("SKU-P", 2L)),
-                new StockShippedEvent(stock, "O-P", "SP", 2, 0, 0, 0),
-                new OrderShippedEvent(order, shipment, w1, Map.of("SKU-P", 2L), Map.of("SKU-P", 2L), false));
+        api.post("channel", "/api/orders", OrderJson.order("web", "P-1", "C-P", "SKU-P", 3).put("orderId", "O-P")
+                .toString(), HttpStatus.CREATED);
+        JsonNode task = api.post("warehouse", "/api/warehouses/W1/tasks/next", "{\"workerId\":\"K1\"}",
+                HttpStatus.OK).json();
+        assertThat(task.path("taskId").asText()).isEqualTo(SP + ".1");
+        api.post("warehouse", "/api/tasks/" + SP + ".1/confirm", "{\"workerId\":\"K1\",\"location\":\"A-01\","
+                + "\"quantity\":2}", HttpStatus.OK);
+        api.post("warehouse", "/api/shipments/" + SP + "/pack", "{\"cartons\":[{\"cartonId\":\"C-P\","
+                + "\"weightGrams\":500,\"lines\":[{\"sku\":\"SKU-P\",\"quantity\":2}]}]}", HttpStatus.OK);
+        api.post("warehouse", "/api/shipments/" + SP + "/ship", "{\"carrier\":\"UPS\",\"trackingNumber\":"
+                + "\"T-P\"}", HttpStatus.OK);
     }
 
     @AfterAll
@@ -226,9 +189,9 @@ class ProjectionIdempotencyTest {
      * picked figure (recomputed from the picks kept per task: adding a redelivered pick would count it twice).
      */
     private static void fulfillmentCanaries() {
-        mongo.remove(Query.query(where("_id").is("SP.1")), TaskDocument.class);
-        mongo.remove(Query.query(where("_id").is("SP.1")), LaborDocument.class);
-        mongo.remove(Query.query(where("_id").is("SP")), ShipmentDocument.class);
+        mongo.remove(Query.query(where("_id").is(SP + ".1")), TaskDocument.class);
+        mongo.remove(Query.query(where("_id").is(SP + ".1")), LaborDocument.class);
+        mongo.remove(Query.query(where("_id").is(SP)), ShipmentDocument.class);
         mongo.updateFirst(Query.query(where("_id").is("O-P")), Update.update("lines.0.picked", 999),
                 OrderDocument.class);
     }
@@ -286,7 +249,7 @@ class ProjectionIdempotencyTest {
                 "/api/inventory/SKU-1/movements?format=csv", "/api/inventory/SKU-1/movements?warehouseId=W2",
                 "/api/inventory/SKU-P", "/api/inventory/SKU-P/movements?size=500", "/api/orders/O-P",
                 "/api/orders/O-P/history?size=500", "/api/orders?size=500", "/api/backorders", "/api/tasks?size=500",
-                "/api/tasks/SP.1", "/api/shipments/SP", "/api/kpis/labor?size=500")) {
+                "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/kpis/labor?size=500")) {
             String separator = path.contains("?") ? "&" : "?";
             answers.put(path, api.get("auditor", path + separator + "minPosition=" + head, HttpStatus.OK).text());
         }
