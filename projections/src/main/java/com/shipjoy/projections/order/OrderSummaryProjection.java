@@ -26,14 +26,16 @@ import org.springframework.stereotype.Component;
 class OrderSummaryProjection {
 
     private final MongoTemplate mongo;
+    private final OrderLists lists;
 
     OrderSummaryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.lists = new OrderLists(mongo);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        mongo.save(new OrderDocument(event.orderId().value(), event.channel().value(),
+        store(mongo.findById(event.orderId().value(), OrderDocument.class), new OrderDocument(event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
                         event.customer().email()),
@@ -77,12 +79,26 @@ class OrderSummaryProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), OrderDocument.class);
+        lists.clear();
     }
 
     private void update(OrderId orderId, String status, UnaryOperator<Line> change, Instant at) {
         OrderDocument order = mongo.findById(orderId.value(), OrderDocument.class);
         if (order != null) {
-            mongo.save(order.with(status, change, at));
+            store(order, order.with(status, change, at));
         }
+    }
+
+    /**
+     * THE ONE WAY AN ORDER DOCUMENT IS WRITTEN. Every handler, present and future, stores an order through here
+     * (usually via {@link #update}), never with {@code mongo.save} directly: this is where the order lists that
+     * {@code GET /api/orders} and the customer view read ({@link OrderLists}: per status, channel, sku, their
+     * combinations and per customer) follow the order's status, channel, skus and customer. A new status needs
+     * nothing else. The lists are written first, the order last: a crash in between leaves the old order, so the
+     * event, delivered again, sees the same difference and completes the lists (their changes are idempotent).
+     */
+    private void store(OrderDocument before, OrderDocument after) {
+        lists.change(before, after);
+        mongo.save(after);
     }
 }

@@ -4,8 +4,15 @@ import com.shipjoy.platform.web.Page;
 import com.shipjoy.projections.order.BackorderDocument;
 import com.shipjoy.projections.order.OrderDocument;
 import com.shipjoy.projections.order.OrderHistoryDocument;
+import com.shipjoy.projections.order.OrderLists;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,32 +38,56 @@ class OrderQueries {
         return Optional.ofNullable(mongo.findById(orderId, OrderDocument.class));
     }
 
-    /** Newest first; {@code placedFrom} inclusive, {@code placedTo} exclusive. */
+    /**
+     * Newest first (placedAt, then orderId, both descending); {@code placedFrom} inclusive, {@code placedTo}
+     * exclusive. Reads order lists ({@link OrderLists}) instead of filtering the orders. Status and/or channel, or
+     * a customer alone, or a sku alone, have a list of exactly those orders: its directory gives the total and
+     * locates the page's bucket(s). Any other combination reads the smallest of the lists that apply (customer,
+     * sku, status/channel) and filters those orders here: bounded by that list, not by all orders.
+     */
     Page<OrderDocument> orders(OrderFilter filter, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (filter.status() != null) {
-            criteria.and("status").is(filter.status());
-        }
-        if (filter.channel() != null) {
-            criteria.and("channel").is(filter.channel());
-        }
+        Instant from = filter.placedFrom() == null ? null : filter.placedFrom().truncatedTo(ChronoUnit.MILLIS);
+        Instant to = filter.placedTo() == null ? null : filter.placedTo().truncatedTo(ChronoUnit.MILLIS);
+        long skip = (long) page * size;
+        List<OrderListPage> lists = new ArrayList<>();
         if (filter.customerId() != null) {
-            criteria.and("customer.customerId").is(filter.customerId());
+            lists.add(new OrderListPage(mongo, OrderLists.customerKey(filter.customerId()), from, to));
         }
         if (filter.sku() != null) {
-            criteria.and("lines.sku").is(filter.sku());
+            lists.add(new OrderListPage(mongo, OrderLists.key(null, null, filter.sku()), from, to));
         }
-        if (filter.placedFrom() != null || filter.placedTo() != null) {
-            Criteria placed = criteria.and("placedAt");
-            if (filter.placedFrom() != null) {
-                placed = placed.gte(filter.placedFrom());
-            }
-            if (filter.placedTo() != null) {
-                placed.lt(filter.placedTo());
-            }
+        boolean statusOrChannel = filter.status() != null || filter.channel() != null;
+        if (statusOrChannel || lists.isEmpty()) {
+            lists.add(new OrderListPage(mongo, OrderLists.key(filter.status(), filter.channel(), null), from, to));
         }
-        return page(new Query(criteria), Sort.by(Sort.Order.desc("placedAt"), Sort.Order.desc("_id")), page, size,
-                OrderDocument.class);
+        if (lists.size() == 1) {
+            OrderListPage exact = lists.get(0);
+            return new Page<>(byId(exact.slice(skip, size)), page, size, exact.total());
+        }
+        OrderListPage smallest = lists.stream().min(Comparator.comparingLong(OrderListPage::total)).orElseThrow();
+        List<OrderDocument> orders = byId(smallest.slice(0, Integer.MAX_VALUE)).stream()
+                .filter(order -> filter.status() == null || filter.status().equals(order.status()))
+                .filter(order -> filter.channel() == null || filter.channel().equals(order.channel()))
+                .filter(order -> filter.customerId() == null
+                        || filter.customerId().equals(order.customer().customerId()))
+                .filter(order -> filter.sku() == null
+                        || order.lines().stream().anyMatch(line -> filter.sku().equals(line.sku())))
+                .toList();
+        int first = (int) Math.min(skip, orders.size());
+        return new Page<>(orders.subList(first, Math.min(orders.size(), first + size)), page, size, orders.size());
+    }
+
+    /** The orders with these ids, in this order. */
+    private List<OrderDocument> byId(List<OrderLists.Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, OrderDocument> found = new HashMap<>();
+        for (OrderDocument order : mongo.find(Query.query(Criteria.where("_id")
+                .in(entries.stream().map(OrderLists.Entry::orderId).toList())), OrderDocument.class)) {
+            found.put(order.orderId(), order);
+        }
+        return entries.stream().map(entry -> found.get(entry.orderId())).filter(Objects::nonNull).toList();
     }
 
     Optional<Page<OrderHistoryDocument.Entry>> history(String orderId, int page, int size) {

@@ -1,0 +1,302 @@
+package com.shipjoy.projections.order;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The order lists behind {@code GET /api/orders} and the customer view: lists of {@code (placedAt, orderId)},
+ * newest first, of all orders, per status, per channel, per status and channel, per sku and per customer (see
+ * {@link #keys}), so that a search reads a bounded number of documents by {@code _id}. mongo-java-server ignores non-unique indexes and sorts every match in memory (see README), so
+ * the lists are kept as documents:
+ * <ul>
+ * <li>{@code order_lists}: one {@link Directory} per list, its buckets newest first, each with its count and its
+ * bounds (newest and oldest entry). The bounds of the buckets never overlap, and a bucket holds exactly the entries
+ * of its document within its own bounds: entries outside them (left by a crash between two writes) are ignored.
+ * An entry between two buckets belongs to the older one, whose bound then moves.</li>
+ * <li>{@code order_list_buckets}: at most {@link #CAPACITY} entries each, newest first.</li>
+ * </ul>
+ * A total is the sum of the counts; a page reads the directory and the one or two buckets it falls in. Entries are
+ * added and removed as sets (adding a present entry or removing an absent one changes nothing), so events delivered
+ * again change nothing. Writes go in an order that a crash cannot tear: new buckets, then changed buckets, then the
+ * directory, then buckets shrunk by a split; each count is recomputed from its bucket whenever the list is touched.
+ * The projection is this model's only writer (one segment), which the read-modify-write relies on.
+ */
+public final class OrderLists {
+
+    public static final String DIRECTORIES = "order_lists";
+    public static final String BUCKETS = "order_list_buckets";
+    static final int CAPACITY = 400;
+
+    /** Newest first: placedAt descending (as stored, to the millisecond), then orderId descending. */
+    public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::placedAt).reversed()
+            .thenComparing(Comparator.comparing(Entry::orderId).reversed());
+
+    @Document(DIRECTORIES)
+    public record Directory(@Id String key, int next, List<Bucket> buckets) {
+    }
+
+    /** {@code n} numbers the bucket within its list; its entries lie between {@code newest} and {@code oldest}. */
+    public record Bucket(int n, int count, Entry newest, Entry oldest) {
+    }
+
+    @Document(BUCKETS)
+    public record BucketDocument(@Id String id, List<Entry> entries) {
+    }
+
+    public record Entry(Instant placedAt, String orderId) {
+
+        public Entry {
+            placedAt = placedAt.truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    public static String bucketId(String key, int n) {
+        return key + "#" + n;
+    }
+
+    /** The list of orders with the given status, channel and sku (each {@code null} for any; see {@link #keys}). */
+    public static String key(String status, String channel, String sku) {
+        List<String> parts = new ArrayList<>(3);
+        if (status != null) {
+            parts.add("s=" + status);
+        }
+        if (channel != null) {
+            parts.add("c=" + channel);
+        }
+        if (sku != null) {
+            parts.add("k=" + sku);
+        }
+        return parts.isEmpty() ? "all" : String.join("|", parts);
+    }
+
+    public static String customerKey(String customerId) {
+        return "u=" + customerId;
+    }
+
+    /**
+     * Every list the order belongs to: all orders, its status, its channel, its status and channel, each of its
+     * skus, its customer. A status change moves the order between two lists of each status kind and touches no
+     * sku list, so even an order of 500 lines changes status in four lists.
+     */
+    static Set<String> keys(OrderDocument order) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (order == null) {
+            return keys;
+        }
+        for (String status : new String[] {null, order.status()}) {
+            keys.add(key(status, null, null));
+            keys.add(key(status, order.channel(), null));
+        }
+        for (OrderDocument.Line line : order.lines()) {
+            keys.add(key(null, null, line.sku()));
+        }
+        keys.add(customerKey(order.customer().customerId()));
+        return keys;
+    }
+
+    /**
+     * The bucket an entry belongs to: the first whose oldest entry is not newer than it, or -1 if it is older than
+     * every bucket's.
+     */
+    public static int route(List<Bucket> buckets, Entry entry) {
+        for (int i = 0; i < buckets.size(); i++) {
+            if (NEWEST_FIRST.compare(entry, buckets.get(i).oldest()) <= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A bucket's entries within its bounds, newest first. */
+    public static List<Entry> within(List<Bucket> buckets, int i, BucketDocument document) {
+        if (document == null) {
+            return List.of();
+        }
+        Bucket bucket = buckets.get(i);
+        return document.entries().stream()
+                .filter(e -> NEWEST_FIRST.compare(bucket.newest(), e) <= 0
+                        && NEWEST_FIRST.compare(e, bucket.oldest()) <= 0)
+                .sorted(NEWEST_FIRST).distinct().toList();
+    }
+
+    private final MongoTemplate mongo;
+
+    OrderLists(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Moves the order's entry from the lists of {@code before} to those of {@code after} (either may be null). */
+    void change(OrderDocument before, OrderDocument after) {
+        Set<String> removeFrom = keys(before);
+        Set<String> addTo = keys(after);
+        Set<String> unchanged = new LinkedHashSet<>(removeFrom);
+        unchanged.retainAll(addTo);
+        removeFrom.removeAll(unchanged);
+        addTo.removeAll(unchanged);
+        if (removeFrom.isEmpty() && addTo.isEmpty()) {
+            return;
+        }
+        OrderDocument order = after != null ? after : before;
+        Entry entry = new Entry(order.placedAt(), order.orderId());
+        Set<String> touched = new LinkedHashSet<>(removeFrom);
+        touched.addAll(addTo);
+        Map<String, Directory> directories = new LinkedHashMap<>();
+        for (Directory directory : mongo.find(Query.query(Criteria.where("_id").in(touched)), Directory.class)) {
+            directories.put(directory.key(), directory);
+        }
+        Map<String, Integer> routes = new LinkedHashMap<>();
+        List<String> bucketIds = new ArrayList<>();
+        for (String key : touched) {
+            Directory directory = directories.get(key);
+            int i = directory == null || directory.buckets().isEmpty() ? -1 : route(directory.buckets(), entry);
+            if (i < 0 && directory != null && !directory.buckets().isEmpty() && addTo.contains(key)) {
+                i = directory.buckets().size() - 1;
+            }
+            routes.put(key, i);
+            if (i >= 0) {
+                bucketIds.add(bucketId(key, directory.buckets().get(i).n()));
+            }
+        }
+        Map<String, BucketDocument> loaded = new LinkedHashMap<>();
+        for (BucketDocument bucket : mongo.find(Query.query(Criteria.where("_id").in(bucketIds)),
+                BucketDocument.class)) {
+            loaded.put(bucket.id(), bucket);
+        }
+        Writes writes = new Writes();
+        for (String key : touched) {
+            Directory directory = directories.get(key);
+            int i = routes.get(key);
+            if (addTo.contains(key)) {
+                add(key, directory, i, loaded, entry, writes);
+            } else if (i >= 0) {
+                remove(key, directory, i, loaded, entry, writes);
+            }
+        }
+        writes.execute(mongo);
+    }
+
+    private static void add(String key, Directory directory, int i, Map<String, BucketDocument> loaded, Entry entry,
+                            Writes writes) {
+        if (directory == null || i < 0) {
+            int n = directory == null ? 0 : directory.next();
+            writes.created.add(new BucketDocument(bucketId(key, n), List.of(entry)));
+            writes.directories.add(new Directory(key, n + 1, List.of(new Bucket(n, 1, entry, entry))));
+            return;
+        }
+        List<Bucket> buckets = new ArrayList<>(directory.buckets());
+        Bucket bucket = buckets.get(i);
+        String id = bucketId(key, bucket.n());
+        List<Entry> entries = new ArrayList<>(within(buckets, i, loaded.get(id)));
+        int at = Collections.binarySearch(entries, entry, NEWEST_FIRST);
+        if (at < 0) {
+            at = -at - 1;
+            entries.add(at, entry);
+        }
+        Entry newest = NEWEST_FIRST.compare(entry, bucket.newest()) < 0 ? entry : bucket.newest();
+        Entry oldest = NEWEST_FIRST.compare(entry, bucket.oldest()) > 0 ? entry : bucket.oldest();
+        if (entries.size() <= CAPACITY) {
+            writes.bucket(loaded.get(id), new BucketDocument(id, entries));
+            buckets.set(i, new Bucket(bucket.n(), entries.size(), newest, oldest));
+            writes.directory(directory, new Directory(key, directory.next(), buckets));
+            return;
+        }
+        // Full: new orders arrive at the newest end, so a newest entry starts a bucket of its own and the full one
+        // stays full; anywhere else the newer half moves to a new bucket.
+        int split = i == 0 && at == 0 ? 1 : entries.size() / 2;
+        List<Entry> newer = List.copyOf(entries.subList(0, split));
+        List<Entry> older = List.copyOf(entries.subList(split, entries.size()));
+        int n = directory.next();
+        writes.created.add(new BucketDocument(bucketId(key, n), newer));
+        buckets.set(i, new Bucket(bucket.n(), older.size(), older.get(0), oldest));
+        buckets.add(i, new Bucket(n, newer.size(), newest, newer.get(newer.size() - 1)));
+        writes.directories.add(new Directory(key, n + 1, buckets));
+        writes.shrunk.add(new BucketDocument(id, older));
+    }
+
+    private static void remove(String key, Directory directory, int i, Map<String, BucketDocument> loaded,
+                               Entry entry, Writes writes) {
+        List<Bucket> buckets = new ArrayList<>(directory.buckets());
+        Bucket bucket = buckets.get(i);
+        String id = bucketId(key, bucket.n());
+        List<Entry> entries = new ArrayList<>(within(buckets, i, loaded.get(id)));
+        entries.remove(entry);
+        if (entries.isEmpty()) {
+            buckets.remove(i);
+            writes.directories.add(new Directory(key, directory.next(), buckets));
+            writes.deleted.add(id);
+            return;
+        }
+        writes.bucket(loaded.get(id), new BucketDocument(id, entries));
+        buckets.set(i, new Bucket(bucket.n(), entries.size(), bucket.newest(), bucket.oldest()));
+        writes.directory(directory, new Directory(key, directory.next(), buckets));
+    }
+
+    void clear() {
+        mongo.remove(new Query(), Directory.class);
+        mongo.remove(new Query(), BucketDocument.class);
+    }
+
+    /** One change's writes, in the order that keeps every prefix of them readable (see the class comment). */
+    private static final class Writes {
+
+        final List<BucketDocument> created = new ArrayList<>();
+        final List<BucketDocument> changed = new ArrayList<>();
+        final List<Directory> directories = new ArrayList<>();
+        final List<BucketDocument> shrunk = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+
+        void bucket(BucketDocument before, BucketDocument after) {
+            if (before == null || !after.entries().equals(before.entries())) {
+                changed.add(after);
+            }
+        }
+
+        void directory(Directory before, Directory after) {
+            if (!after.equals(before)) {
+                directories.add(after);
+            }
+        }
+
+        /** Few round trips: an order of 500 lines is placed into about 505 lists. */
+        void execute(MongoTemplate mongo) {
+            List<BucketDocument> first = new ArrayList<>(created);
+            first.addAll(changed);
+            replace(mongo, BucketDocument.class, first, BucketDocument::id);
+            replace(mongo, Directory.class, directories, Directory::key);
+            replace(mongo, BucketDocument.class, shrunk, BucketDocument::id);
+            if (!deleted.isEmpty()) {
+                mongo.remove(Query.query(Criteria.where("_id").in(deleted)), BucketDocument.class);
+            }
+        }
+
+        private static <T> void replace(MongoTemplate mongo, Class<T> type, List<T> documents,
+                                        Function<T, String> id) {
+            if (documents.size() == 1) {
+                mongo.save(documents.get(0));
+            } else if (!documents.isEmpty()) {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
+                for (T document : documents) {
+                    bulk.replaceOne(Query.query(Criteria.where("_id").is(id.apply(document))), document,
+                            FindAndReplaceOptions.options().upsert());
+                }
+                bulk.execute();
+            }
+        }
+    }
+}
