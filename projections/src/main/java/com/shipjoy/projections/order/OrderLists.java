@@ -1,8 +1,13 @@
 package com.shipjoy.projections.order;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,14 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The order lists behind {@code GET /api/orders} and the customer view: lists of {@code (placedAt, orderId)},
@@ -47,16 +45,50 @@ public final class OrderLists {
     public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::placedAt).reversed()
             .thenComparing(Comparator.comparing(Entry::orderId).reversed());
 
-    @Document(DIRECTORIES)
-    public record Directory(@Id String key, int next, List<Bucket> buckets) {
+    /**
+     * Stored as {@code {_id: key, next, n: [..], count: [..], newest: [..], oldest: [..]}} (one array element per
+     * bucket, entries {@link Entry#encoded() encoded}): plain arrays, because mapping hundreds of nested objects per
+     * write cost more than the database itself.
+     */
+    public record Directory(String key, int next, List<Bucket> buckets) {
+
+        static Directory of(org.bson.Document document) {
+            List<Integer> n = document.getList("n", Integer.class);
+            List<Integer> count = document.getList("count", Integer.class);
+            List<String> newest = document.getList("newest", String.class);
+            List<String> oldest = document.getList("oldest", String.class);
+            List<Bucket> buckets = new ArrayList<>(n.size());
+            for (int i = 0; i < n.size(); i++) {
+                buckets.add(new Bucket(n.get(i), count.get(i), Entry.decode(newest.get(i)),
+                        Entry.decode(oldest.get(i))));
+            }
+            return new Directory(document.getString("_id"), document.getInteger("next"), buckets);
+        }
+
+        org.bson.Document document() {
+            return new org.bson.Document("_id", key).append("next", next)
+                    .append("n", buckets.stream().map(Bucket::n).toList())
+                    .append("count", buckets.stream().map(Bucket::count).toList())
+                    .append("newest", buckets.stream().map(b -> b.newest().encoded()).toList())
+                    .append("oldest", buckets.stream().map(b -> b.oldest().encoded()).toList());
+        }
     }
 
     /** {@code n} numbers the bucket within its list; its entries lie between {@code newest} and {@code oldest}. */
     public record Bucket(int n, int count, Entry newest, Entry oldest) {
     }
 
-    @Document(BUCKETS)
-    public record BucketDocument(@Id String id, List<Entry> entries) {
+    /** Stored as {@code {_id: id, entries: [..]}}, entries {@link Entry#encoded() encoded}, newest first. */
+    public record BucketDocument(String id, List<Entry> entries) {
+
+        static BucketDocument of(org.bson.Document document) {
+            return new BucketDocument(document.getString("_id"),
+                    document.getList("entries", String.class).stream().map(Entry::decode).toList());
+        }
+
+        org.bson.Document document() {
+            return new org.bson.Document("_id", id).append("entries", entries.stream().map(Entry::encoded).toList());
+        }
     }
 
     public record Entry(Instant placedAt, String orderId) {
@@ -64,6 +96,34 @@ public final class OrderLists {
         public Entry {
             placedAt = placedAt.truncatedTo(ChronoUnit.MILLIS);
         }
+
+        /** Epoch milliseconds in 13 digits, a space, the order id: sorts as (placedAt, orderId). */
+        String encoded() {
+            return String.format("%013d %s", placedAt.toEpochMilli(), orderId);
+        }
+
+        static Entry decode(String encoded) {
+            return new Entry(Instant.ofEpochMilli(Long.parseLong(encoded, 0, 13, 10)), encoded.substring(14));
+        }
+    }
+
+    /** The lists' directories with these keys. */
+    public static List<Directory> directories(MongoTemplate mongo, Collection<String> keys) {
+        List<Directory> found = new ArrayList<>();
+        mongo.getCollection(DIRECTORIES).find(Filters.in("_id", keys)).forEach(d -> found.add(Directory.of(d)));
+        return found;
+    }
+
+    /** The buckets with these ids, by id. */
+    public static Map<String, BucketDocument> buckets(MongoTemplate mongo, Collection<String> ids) {
+        Map<String, BucketDocument> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.getCollection(BUCKETS).find(Filters.in("_id", ids)).forEach(d -> {
+                BucketDocument bucket = BucketDocument.of(d);
+                found.put(bucket.id(), bucket);
+            });
+        }
+        return found;
     }
 
     public static String bucketId(String key, int n) {
@@ -157,7 +217,7 @@ public final class OrderLists {
         Set<String> touched = new LinkedHashSet<>(removeFrom);
         touched.addAll(addTo);
         Map<String, Directory> directories = new LinkedHashMap<>();
-        for (Directory directory : mongo.find(Query.query(Criteria.where("_id").in(touched)), Directory.class)) {
+        for (Directory directory : directories(mongo, touched)) {
             directories.put(directory.key(), directory);
         }
         Map<String, Integer> routes = new LinkedHashMap<>();
@@ -173,11 +233,7 @@ public final class OrderLists {
                 bucketIds.add(bucketId(key, directory.buckets().get(i).n()));
             }
         }
-        Map<String, BucketDocument> loaded = new LinkedHashMap<>();
-        for (BucketDocument bucket : mongo.find(Query.query(Criteria.where("_id").in(bucketIds)),
-                BucketDocument.class)) {
-            loaded.put(bucket.id(), bucket);
-        }
+        Map<String, BucketDocument> loaded = buckets(mongo, bucketIds);
         Writes writes = new Writes();
         for (String key : touched) {
             Directory directory = directories.get(key);
@@ -248,8 +304,8 @@ public final class OrderLists {
     }
 
     void clear() {
-        mongo.remove(new Query(), Directory.class);
-        mongo.remove(new Query(), BucketDocument.class);
+        mongo.getCollection(DIRECTORIES).deleteMany(new org.bson.Document());
+        mongo.getCollection(BUCKETS).deleteMany(new org.bson.Document());
     }
 
     /** One change's writes, in the order that keeps every prefix of them readable (see the class comment). */
@@ -277,25 +333,19 @@ public final class OrderLists {
         void execute(MongoTemplate mongo) {
             List<BucketDocument> first = new ArrayList<>(created);
             first.addAll(changed);
-            replace(mongo, BucketDocument.class, first, BucketDocument::id);
-            replace(mongo, Directory.class, directories, Directory::key);
-            replace(mongo, BucketDocument.class, shrunk, BucketDocument::id);
+            replace(mongo.getCollection(BUCKETS), first.stream().map(BucketDocument::document).toList());
+            replace(mongo.getCollection(DIRECTORIES), directories.stream().map(Directory::document).toList());
+            replace(mongo.getCollection(BUCKETS), shrunk.stream().map(BucketDocument::document).toList());
             if (!deleted.isEmpty()) {
-                mongo.remove(Query.query(Criteria.where("_id").in(deleted)), BucketDocument.class);
+                mongo.getCollection(BUCKETS).deleteMany(Filters.in("_id", deleted));
             }
         }
 
-        private static <T> void replace(MongoTemplate mongo, Class<T> type, List<T> documents,
-                                        Function<T, String> id) {
-            if (documents.size() == 1) {
-                mongo.save(documents.get(0));
-            } else if (!documents.isEmpty()) {
-                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
-                for (T document : documents) {
-                    bulk.replaceOne(Query.query(Criteria.where("_id").is(id.apply(document))), document,
-                            FindAndReplaceOptions.options().upsert());
-                }
-                bulk.execute();
+        private static void replace(MongoCollection<org.bson.Document> collection,
+                                    List<org.bson.Document> documents) {
+            if (!documents.isEmpty()) {
+                collection.bulkWrite(documents.stream().map(d -> new ReplaceOneModel<>(Filters.eq("_id",
+                        d.get("_id")), d, new ReplaceOptions().upsert(true))).toList());
             }
         }
     }

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * One order list ({@link OrderLists}) restricted to {@code placedAt} in {@code [from, to)}: the total from the
@@ -36,8 +34,8 @@ final class OrderListPage {
         this.key = key;
         this.from = from;
         this.to = to;
-        Directory directory = mongo.findById(key, Directory.class);
-        this.buckets = directory == null ? List.of() : directory.buckets();
+        List<Directory> directory = OrderLists.directories(mongo, List.of(key));
+        this.buckets = directory.isEmpty() ? List.of() : directory.get(0).buckets();
         this.inRange = new long[buckets.size()];
         List<Integer> straddling = new ArrayList<>();
         for (int i = 0; i < buckets.size(); i++) {
@@ -98,8 +96,7 @@ final class OrderListPage {
             byId.put(OrderLists.bucketId(key, buckets.get(i).n()), i);
             read.put(i, List.of());
         }
-        for (BucketDocument document : mongo.find(Query.query(Criteria.where("_id").in(byId.keySet())),
-                BucketDocument.class)) {
+        for (BucketDocument document : OrderLists.buckets(mongo, byId.keySet()).values()) {
             int i = byId.get(document.id());
             read.put(i, OrderLists.within(buckets, i, document).stream().filter(this::inRange).toList());
         }
