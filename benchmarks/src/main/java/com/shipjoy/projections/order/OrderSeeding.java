@@ -52,7 +52,8 @@ public final class OrderSeeding {
         Random random = new Random(42);
         String[] channels = {"webshop", "marketplace", "pos", "phone"};
         try (MongoClient client = MongoClients.create(uri)) {
-            OrderSummaryProjection projection = new OrderSummaryProjection(new MongoTemplate(client, database));
+            OrderSummaryProjection projection = new OrderSummaryProjection(new MongoTemplate(client, database),
+                    OrderLists.CAPACITY);
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Instant at = START.plusSeconds(30L * i + random.nextInt(30));

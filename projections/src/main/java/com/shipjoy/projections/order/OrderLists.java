@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * bounds (newest and oldest entry). The bounds of the buckets never overlap, and a bucket holds exactly the entries
  * of its document within its own bounds: entries outside them (left by a crash between two writes) are ignored.
  * An entry between two buckets belongs to the older one, whose bound then moves.</li>
- * <li>{@code order_list_buckets}: at most {@link #CAPACITY} entries each, newest first.</li>
+ * <li>{@code order_list_buckets}: at most {@link #CAPACITY} entries each (by default), newest first.</li>
  * </ul>
  * A total is the sum of the counts; a page reads the directory and the one or two buckets it falls in. Entries are
  * added and removed as sets (adding a present entry or removing an absent one changes nothing), so events delivered
@@ -196,9 +196,11 @@ public final class OrderLists {
     }
 
     private final MongoTemplate mongo;
+    private final int capacity;
 
-    OrderLists(MongoTemplate mongo) {
+    OrderLists(MongoTemplate mongo, int capacity) {
         this.mongo = mongo;
+        this.capacity = capacity;
     }
 
     /** Moves the order's entry from the lists of {@code before} to those of {@code after} (either may be null). */
@@ -247,7 +249,7 @@ public final class OrderLists {
         writes.execute(mongo);
     }
 
-    private static void add(String key, Directory directory, int i, Map<String, BucketDocument> loaded, Entry entry,
+    private void add(String key, Directory directory, int i, Map<String, BucketDocument> loaded, Entry entry,
                             Writes writes) {
         if (directory == null || i < 0) {
             int n = directory == null ? 0 : directory.next();
@@ -266,7 +268,7 @@ public final class OrderLists {
         }
         Entry newest = NEWEST_FIRST.compare(entry, bucket.newest()) < 0 ? entry : bucket.newest();
         Entry oldest = NEWEST_FIRST.compare(entry, bucket.oldest()) > 0 ? entry : bucket.oldest();
-        if (entries.size() <= CAPACITY) {
+        if (entries.size() <= capacity) {
             writes.bucket(loaded.get(id), new BucketDocument(id, entries));
             buckets.set(i, new Bucket(bucket.n(), entries.size(), newest, oldest));
             writes.directory(directory, new Directory(key, directory.next(), buckets));

@@ -16,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,12 @@ class OrderSummaryProjection {
     private final MongoTemplate mongo;
     private final OrderLists lists;
 
-    OrderSummaryProjection(MongoTemplate mongo) {
+    /** {@code bucketCapacity}: entries per order-list bucket (tests make it tiny to exercise splits). */
+    OrderSummaryProjection(MongoTemplate mongo,
+                           @Value("${shipjoy.order-lists.bucket-capacity:" + OrderLists.CAPACITY + "}")
+                           int bucketCapacity) {
         this.mongo = mongo;
-        this.lists = new OrderLists(mongo);
+        this.lists = new OrderLists(mongo, bucketCapacity);
     }
 
     @EventHandler
