@@ -21,7 +21,9 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Serves the MongoDB wire protocol in-process (mongo-java-server, persistent H2 MVStore under the data directory)
- * on a free loopback port, and points the real MongoDB driver at it. Switched off with
+ * on a loopback port ({@code shipjoy.embedded-mongo.port}, default 0: a free one), and points the real MongoDB
+ * driver at it. A fixed port lets tools outside the process reach the read models, e.g. the benchmark harness
+ * seeding 100,000 orders through the projection's own code. Switched off with
  * {@code shipjoy.embedded-mongo.enabled=false}, the driver uses {@code spring.data.mongodb.uri} as given.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +33,12 @@ class EmbeddedMongo {
     static final String SERVER_BEAN = "embeddedMongoServer";
 
     @Bean(name = SERVER_BEAN, destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${shipjoy.data-dir}") Path dataDir) throws IOException {
+    MongoServer embeddedMongoServer(@Value("${shipjoy.data-dir}") Path dataDir,
+                                    @Value("${shipjoy.embedded-mongo.port:0}") int port) throws IOException {
         Files.createDirectories(dataDir);
         MVStore store = new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).open();
         MongoServer server = new MongoServer(new H2Backend(store));
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         return server;
     }
 

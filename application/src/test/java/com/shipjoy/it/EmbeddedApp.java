@@ -22,24 +22,26 @@ import reactor.netty.resources.ConnectionProvider;
 public final class EmbeddedApp implements AutoCloseable {
 
     private final Path dataDir;
+    private final String[] settings;
     private ConfigurableApplicationContext context;
     private int port;
 
-    private EmbeddedApp(Path dataDir) {
+    private EmbeddedApp(Path dataDir, String[] settings) {
         this.dataDir = dataDir;
+        this.settings = settings;
     }
 
-    /** Starts on a fresh temporary data directory. */
-    public static EmbeddedApp start() {
+    /** Starts on a fresh temporary data directory, with these settings ({@code --name=value}) on top. */
+    public static EmbeddedApp start(String... settings) {
         try {
-            return start(Files.createTempDirectory("shipjoy-test-"));
+            return start(Files.createTempDirectory("shipjoy-test-"), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static EmbeddedApp start(Path dataDir) {
-        EmbeddedApp app = new EmbeddedApp(dataDir);
+    public static EmbeddedApp start(Path dataDir, String... settings) {
+        EmbeddedApp app = new EmbeddedApp(dataDir, settings);
         app.restart();
         return app;
     }
@@ -49,7 +51,9 @@ public final class EmbeddedApp implements AutoCloseable {
         close();
         ShipJoyApplication.quietAxon();
         context = new SpringApplicationBuilder(ShipJoyApplication.class)
-                .run("--server.port=0", "--shipjoy.data-dir=" + dataDir, "--logging.level.root=WARN");
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
+                        "--shipjoy.data-dir=" + dataDir, "--logging.level.root=WARN"),
+                        java.util.Arrays.stream(settings)).toArray(String[]::new));
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return this;
     }

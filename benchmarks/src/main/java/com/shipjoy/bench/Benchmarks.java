@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -jar benchmarks/target/shipjoy-benchmarks.jar [--quick] [--print] [--out=FILE] [--jar=FILE]
  *      [--server-jvm-flags="-Xmx512m ..."] [--keep-data]
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
  * </pre>
  */
 public final class Benchmarks {
@@ -115,7 +116,29 @@ public final class Benchmarks {
             return;
         }
         Path root = repositoryRoot();
-        Options options = Options.parse(args, root);
+        int orders = 0;
+        Path ordersData = null;
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--orders")) {
+                orders = 100_000;
+            } else if (arg.startsWith("--orders=")) {
+                orders = Integer.parseInt(arg.substring("--orders=".length()));
+            } else if (arg.startsWith("--orders-data=")) {
+                ordersData = Path.of(arg.substring("--orders-data=".length()));
+            } else {
+                rest.add(arg);
+            }
+        }
+        Options options = Options.parse(rest.toArray(String[]::new), root);
+        if (orders > 0) {
+            if (!Files.isRegularFile(options.jar())) {
+                System.err.println("No " + options.jar());
+                System.exit(2);
+            }
+            new OrdersBenchmark(options, orders).run(ordersData);
+            System.exit(0);
+        }
         if (!Files.isRegularFile(options.jar())) {
             System.err.println("No " + options.jar() + ": build it first with "
                     + "mvn -q -DskipTests package -pl benchmarks -am");
@@ -697,7 +720,7 @@ public final class Benchmarks {
         return Path.of("").toAbsolutePath();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

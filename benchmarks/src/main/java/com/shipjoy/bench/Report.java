@@ -452,14 +452,19 @@ final class Report {
 
     /** Replaces the generated block of {@code file}, keeping everything outside it; creates the file if needed. */
     static void write(Path file, String generated) throws IOException {
-        String block = BEGIN + "\n\n" + generated.strip() + "\n\n" + END;
+        write(file, generated, BEGIN, END);
+    }
+
+    /** Replaces the block between these markers (or appends one). */
+    static void write(Path file, String generated, String begin, String end) throws IOException {
+        String block = begin + "\n\n" + generated.strip() + "\n\n" + end;
         String text;
         if (Files.exists(file)) {
             String existing = Files.readString(file);
-            int begin = existing.indexOf(BEGIN);
-            int end = existing.indexOf(END);
-            if (begin >= 0 && end > begin) {
-                text = existing.substring(0, begin) + block + existing.substring(end + END.length());
+            int from = existing.indexOf(begin);
+            int to = existing.indexOf(end);
+            if (from >= 0 && to > from) {
+                text = existing.substring(0, from) + block + existing.substring(to + end.length());
             } else {
                 text = existing.stripTrailing() + "\n\n" + block + "\n";
             }

@@ -32,6 +32,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -39,21 +40,26 @@ import org.springframework.stereotype.Component;
 /**
  * Order summaries. Events carry a line's figures after them, picks are kept per task, and shipment statuses only move
  * forward, so applying an event twice changes nothing. Every write goes through {@link #save}, which derives the
- * status from the document.
+ * status from the document and keeps the order lists.
  */
 @Component
 @ProcessingGroup(ReadModels.ORDERS)
 class OrderSummaryProjection {
 
     private final MongoTemplate mongo;
+    private final OrderLists lists;
 
-    OrderSummaryProjection(MongoTemplate mongo) {
+    /** {@code bucketCapacity}: entries per order-list bucket (tests make it tiny to exercise splits). */
+    OrderSummaryProjection(MongoTemplate mongo,
+                           @Value("${shipjoy.order-lists.bucket-capacity:" + OrderLists.CAPACITY + "}")
+                           int bucketCapacity) {
         this.mongo = mongo;
+        this.lists = new OrderLists(mongo, bucketCapacity);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        save(new OrderDocument(event.orderId().value(), event.channel().value(),
+        save(mongo.findById(event.orderId().value(), OrderDocument.class), new OrderDocument(event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
                         event.customer().email()),
@@ -149,6 +155,7 @@ class OrderSummaryProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), OrderDocument.class);
+        lists.clear();
     }
 
     private static Shipment status(Shipment shipment, ShipmentStatus next) {
@@ -185,12 +192,22 @@ class OrderSummaryProjection {
     private void update(OrderId orderId, UnaryOperator<OrderDocument> change, Instant at) {
         OrderDocument order = mongo.findById(orderId.value(), OrderDocument.class);
         if (order != null) {
-            save(change.apply(order), at);
+            save(order, change.apply(order), at);
         }
     }
 
-    /** The one place an order document is written: its status is derived here, from the document. */
-    private void save(OrderDocument order, Instant at) {
-        mongo.save(order.stored(at));
+    /**
+     * THE ONE WAY AN ORDER DOCUMENT IS WRITTEN. Every handler, present and future, stores an order through here
+     * (usually via {@link #update}), never with {@code mongo.save} directly: the status is derived here from the
+     * document, and the order lists that {@code GET /api/orders} and the customer view read ({@link OrderLists}: per
+     * status, channel, sku, their combinations and per customer) follow the order's status, channel, skus and
+     * customer. A new status needs nothing else. The lists are written first, the order last: a crash in between
+     * leaves the old order, so the event, delivered again, sees the same difference and completes the lists (their
+     * changes are idempotent). {@code before} is the stored document, null for a new order.
+     */
+    private void save(OrderDocument before, OrderDocument after, Instant at) {
+        OrderDocument stored = after.stored(at);
+        lists.change(before, stored);
+        mongo.save(stored);
     }
 }
