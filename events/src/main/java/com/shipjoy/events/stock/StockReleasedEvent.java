@@ -6,7 +6,7 @@ package com.shipjoy.events.stock;
  * {@value #SHORT_PICK}: a picker found fewer units than the order's task expected and no other bin holds them.
  */
 public record StockReleasedEvent(StockId stockId, String orderId, long quantity, String reason, long onHandAfter,
-                                 long reservedAfter) implements StockFigures {
+                                 long reservedAfter) implements StockFigures, OrderStockEvent {
 
     public static final String COUNT_SHORTFALL = "COUNT_SHORTFALL";
     public static final String SHORT_PICK = "SHORT_PICK";

@@ -4,13 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.order.OrderEvent;
-import com.shipjoy.events.stock.PicksPlannedEvent;
-import com.shipjoy.events.stock.StockPickedEvent;
-import com.shipjoy.events.stock.StockReleasedEvent;
-import com.shipjoy.events.stock.StockReservedEvent;
-import com.shipjoy.events.stock.StockReturnedEvent;
-import com.shipjoy.events.stock.StockShippedEvent;
-import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.events.stock.OrderStockEvent;
 import com.shipjoy.projections.ReadModels;
 import java.util.List;
 import java.util.Map;
@@ -55,38 +49,9 @@ class OrderHistoryProjection {
         append(event.orderId().value(), message, token);
     }
 
+    /** What the order's stock went through: reservations, releases, pick plans, picks, shipping, returns. */
     @EventHandler
-    void on(PicksPlannedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockPickedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockShippedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockWrittenOffEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockReservedEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
-    }
-
-    @EventHandler
-    void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(OrderStockEvent event, EventMessage<?> message, TrackingToken token) {
         append(event.orderId(), message, token);
     }
 
