@@ -3,8 +3,8 @@ package com.shipjoy.projections.order;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.fulfillment.FulfillmentEvent;
+import com.shipjoy.events.fulfillment.PickOutcomeRecordedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
-import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
 import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
@@ -122,8 +122,9 @@ class OrderSummaryProjection {
                                 moved.warehouseId(), moved.status(), shipped.carrier(), shipped.trackingNumber())
                                 : moved;
                     });
-            return event instanceof TaskConfirmedEvent confirmed ? changed.withPick(new OrderDocument.Pick(
-                    confirmed.taskId().value(), confirmed.sku().value(), confirmed.picked())) : changed;
+            // What reached OUTBOUND, as the Stock took it: the figure packing is checked against.
+            return event instanceof PickOutcomeRecordedEvent picked ? changed.withPick(new OrderDocument.Pick(
+                    picked.taskId().value(), picked.sku().value(), picked.picked())) : changed;
         }, at);
     }
 
