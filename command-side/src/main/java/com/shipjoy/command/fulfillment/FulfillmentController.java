@@ -37,12 +37,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @RestController
+// produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Fulfillment (WMS)")
 class FulfillmentController {
 
@@ -82,8 +85,7 @@ class FulfillmentController {
     record ShipmentAnswer(String shipmentId, String status) {
     }
 
-    @PostMapping(path = "/api/tasks/{taskId}/assign", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/tasks/{taskId}/assign")
     @Operation(summary = "Assign an open pick task to a worker",
             description = "The worker must be registered in the task's warehouse (else 409); a task that is not "
                     + "OPEN (assigned, done, cancelled) is 409. Answers the task.")
@@ -93,8 +95,7 @@ class FulfillmentController {
                 .flatMap(task -> commands.respond(HttpStatus.OK, task));
     }
 
-    @PostMapping(path = "/api/warehouses/{warehouseId}/tasks/next", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/warehouses/{warehouseId}/tasks/next")
     @Operation(summary = "Give a worker the next open task of the warehouse",
             description = "Oldest order first, then the shortest walk (locations by name). Answers the task, now "
                     + "ASSIGNED to the worker, or 204 when no task is open. Workers asking at the same moment never "
@@ -123,8 +124,7 @@ class FulfillmentController {
                 .switchIfEmpty(commands.respond(HttpStatus.NO_CONTENT, null));
     }
 
-    @PostMapping(path = "/api/tasks/{taskId}/confirm", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/tasks/{taskId}/confirm")
     @Operation(summary = "Confirm a pick",
             description = "Only the assigned worker, at the task's location (else 409), at most the task's quantity "
                     + "(else 409). Fewer is a short pick: the location is adjusted (ADJUSTED in the ledger) to what "
@@ -138,8 +138,7 @@ class FulfillmentController {
                 .flatMap(task -> commands.respondAfter(Processes.STOCK_REACTIONS, HttpStatus.OK, task));
     }
 
-    @PostMapping(path = "/api/shipments/{shipmentId}/pack", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/shipments/{shipmentId}/pack")
     @Operation(summary = "Pack a picked shipment into cartons",
             description = "The cartons together must hold exactly the units picked per sku (else 409); only a "
                     + "PICKED shipment can be packed (else 409). The same packing again answers 200 and stores "
@@ -154,8 +153,7 @@ class FulfillmentController {
                 .then(commands.respond(HttpStatus.OK, new ShipmentAnswer(shipmentId, "PACKED")));
     }
 
-    @PostMapping(path = "/api/shipments/{shipmentId}/ship", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/shipments/{shipmentId}/ship")
     @Operation(summary = "Ship a packed shipment",
             description = "Only a PACKED shipment ships (else 409). Its units leave OUTBOUND (SHIPPED in the ledger: "
                     + "on-hand and reserved fall) and the order becomes PARTIALLY_SHIPPED or SHIPPED before the "

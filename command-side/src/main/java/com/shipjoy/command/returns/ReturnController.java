@@ -28,11 +28,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @RestController
+// produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Returns")
 class ReturnController {
 
@@ -55,8 +58,7 @@ class ReturnController {
     record Received(String rmaId, String orderId, String status) {
     }
 
-    @PostMapping(path = "/api/returns/{rmaId}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/returns/{rmaId}/receipt")
     @Operation(summary = "Receive the goods of a return",
             description = "At most the units the return asked for per sku (else 409), into bin locations of a known "
                     + "warehouse (unknown location 400, unknown warehouse 404). SELLABLE units go back into "
