@@ -205,12 +205,11 @@ class Stock {
         boolean adjust = (found < command.expected() || recorded < found) && found != recorded;
         long onHandAfter = onHand() + (adjust ? found - recorded : 0);
         long missing = Math.max(0, command.expected() - found);
+        long heldUnpicked = reservations.getOrDefault(orderId, 0L) - total(picked.get(orderId));
         // A cancellation can overtake a confirmation: units nobody holds reserved stay in their bin.
-        long toOutbound = Math.min(found, Math.max(0, reservations.getOrDefault(orderId, 0L)
-                - total(picked.get(orderId))));
+        long toOutbound = Math.min(found, Math.max(0, heldUnpicked));
         // Reservations are given up before the adjustment, so that reserved never exceeds on-hand after any event.
-        long released = Math.min(Math.min(missing, reservations.getOrDefault(orderId, 0L)
-                - total(picked.get(orderId)) - toOutbound), Math.max(0, reserved - onHandAfter));
+        long released = Math.min(Math.min(missing, heldUnpicked - toOutbound), Math.max(0, reserved - onHandAfter));
         if (released > 0) {
             release(orderId, released, StockReleasedEvent.SHORT_PICK);
         }
