@@ -36,10 +36,18 @@ class EmbeddedMongo {
     MongoServer embeddedMongoServer(@Value("${shipjoy.data-dir}") Path dataDir,
                                     @Value("${shipjoy.embedded-mongo.port:0}") int port) throws IOException {
         Files.createDirectories(dataDir);
-        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new H2Backend(openStore(dataDir.resolve("readmodels.mv"))));
         server.bind("127.0.0.1", port);
         return server;
+    }
+
+    /**
+     * Opens the read-model file through H2's {@code async:} file system (an {@code AsynchronousFileChannel}): Java
+     * closes a plain {@code FileChannel} when a thread blocked in it is interrupted, which would close the store for
+     * good; an asynchronous channel's I/O is waited for, so an interrupt cannot reach it (see README, Durability).
+     */
+    static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName("async:" + file).open();
     }
 
     /** Runs after Boot's own customizer, so the embedded address replaces the host of the configured URI. */

@@ -1,5 +1,7 @@
 package com.shipjoy.command.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shipjoy.platform.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.Channel;
@@ -32,12 +34,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -245,9 +244,8 @@ class OrderController {
 
     private String digest(Object content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
+            return Sha256.hex(json.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot digest a request", e);
         }
     }

@@ -1,6 +1,10 @@
 package com.shipjoy.platform.axon;
 
+import com.shipjoy.platform.Uninterrupted;
+import com.shipjoy.platform.idempotency.IdempotentRequest;
+import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -9,11 +13,10 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends commands on behalf of the signed-in user. Handlers run on the calling thread and do blocking I/O, so the
- * call is moved off the event loop.
+ * call is moved off the event loop, where nothing interrupts it ({@link Uninterrupted}).
  */
 @Component
 public class CommandDispatcher {
@@ -31,15 +34,29 @@ public class CommandDispatcher {
         this.positions = positions;
     }
 
-    /** Dispatches the command with the user as {@code actor} and emits the handler's result (empty for void). */
+    /**
+     * Dispatches the command with the user as {@code actor} and emits the handler's result (empty for void). Once
+     * dispatched, the command runs to completion whatever happens to the subscriber. A request's
+     * {@code Idempotency-Key} travels with its commands until one succeeds, which records it in its transaction.
+     */
     public <R> Mono<R> send(Object command) {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication().getName())
+        return Mono.deferContextual(context -> ReactiveSecurityContextHolder.getContext()
+                .map(security -> security.getAuthentication().getName())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("No authenticated user")))
-                .flatMap(actor -> Mono.<R>fromCallable(() -> gateway.sendAndWait(
-                                GenericCommandMessage.asCommandMessage(command)
-                                        .andMetaData(Map.of(AxonMessaging.ACTOR, actor))))
-                        .subscribeOn(Schedulers.boundedElastic()));
+                .flatMap(actor -> {
+                    Map<String, Object> metaData = new HashMap<>(IdempotentRequest.claimOf(context));
+                    boolean claiming = !metaData.isEmpty();
+                    metaData.put(AxonMessaging.ACTOR, actor);
+                    CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(metaData);
+                    return Uninterrupted.call(() -> {
+                        R result = gateway.sendAndWait(message);
+                        if (claiming) {
+                            IdempotentRequest.claimed(context);
+                        }
+                        return result;
+                    });
+                }));
     }
 
     /** The answer to a command that has completed: {@code body} with the head position header. */
@@ -81,6 +98,6 @@ public class CommandDispatcher {
     }
 
     private Mono<Long> head() {
-        return Mono.fromCallable(positions::head).subscribeOn(Schedulers.boundedElastic());
+        return Uninterrupted.call(positions::head);
     }
 }

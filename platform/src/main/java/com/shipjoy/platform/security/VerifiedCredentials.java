@@ -1,12 +1,9 @@
 package com.shipjoy.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.shipjoy.platform.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -42,7 +39,7 @@ final class VerifiedCredentials implements ReactiveAuthenticationManager {
                 || !(authentication.getCredentials() instanceof String password)) {
             return delegate.authenticate(authentication);
         }
-        String key = digest(authentication.getName() + '\u0000' + password);
+        String key = Sha256.hex(authentication.getName() + '\u0000' + password);
         Verified known = verified.get(key);
         if (known != null && clock.instant().isBefore(known.until())) {
             return Mono.just(known.authentication());
@@ -55,12 +52,4 @@ final class VerifiedCredentials implements ReactiveAuthenticationManager {
         });
     }
 
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
 }

@@ -18,10 +18,10 @@ import org.springframework.http.codec.json.Jackson2JsonDecoder;
  * stored events and read models) stays tolerant so that old events keep deserializing as the model evolves.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
     /** Bodies up to and including 1 MiB are read; larger ones are 413. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     @Bean
     CodecCustomizer strictJsonCodec(ObjectMapper applicationMapper) {
