@@ -33,6 +33,12 @@ public final class Api {
         return new Response(result);
     }
 
+    /** A command with an {@code Idempotency-Key} header; the status is the caller's to check. */
+    public Response postWithKey(String user, String path, String json, String idempotencyKey) {
+        return new Response(app.as(user).post().uri(path).header("Idempotency-Key", idempotencyKey).bodyValue(json)
+                .exchange().expectBody().returnResult());
+    }
+
     public Response get(String user, String path, HttpStatus status) {
         EntityExchangeResult<byte[]> result = app.as(user).get().uri(path).exchange()
                 .expectStatus().isEqualTo(status).expectBody().returnResult();

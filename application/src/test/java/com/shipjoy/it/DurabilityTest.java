@@ -80,6 +80,21 @@ class DurabilityTest {
                             .contains("{\"location\":\"A-02\",\"quantity\":1}");
                 }
             }
+            // Every move sent again with its key: an answered one is repeated, never applied twice.
+            for (String sku : receivedBySku.keySet()) {
+                Api.Response retry = api.postWithKey("warehouse", "/api/warehouses/WH1/moves", move(sku), "move-" + sku);
+                if (movedBySku.containsKey(sku)) {
+                    assertThat(retry.status()).as("retried move of %s", sku).isEqualTo(200);
+                    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+                }
+            }
+            head = api.head();
+            for (String sku : receivedBySku.keySet()) {
+                JsonNode locations = api.read("auditor", "/api/inventory/" + sku, head)
+                        .path("warehouses").path(0).path("locations");
+                assertThat(locations.toString()).as("one moved unit of %s", sku)
+                        .contains("{\"location\":\"A-02\",\"quantity\":1}");
+            }
             JsonNode audit = api.read("auditor", "/api/audit/inventory-consistency", head);
             assertThat(audit.path("mismatches").size()).as(audit.toString()).isZero();
             assertThat(audit.path("checked").asLong()).isGreaterThanOrEqualTo(receivedBySku.size());
@@ -142,14 +157,17 @@ class DurabilityTest {
                     continue;
                 }
                 received.put(sku, quantity);
-                if (client.post("/api/warehouses/WH1/moves", "{\"sku\":\"" + sku
-                        + "\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}") == 200) {
+                if (client.post("/api/warehouses/WH1/moves", move(sku), "move-" + sku) == 200) {
                     moved.put(sku, true);
                 }
             } catch (IOException | InterruptedException e) {
                 return; // the server is gone
             }
         }
+    }
+
+    private static String move(String sku) {
+        return "{\"sku\":\"" + sku + "\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}";
     }
 
     private static Process startServer(Path dataDir, int port) throws IOException {
@@ -175,7 +193,15 @@ class DurabilityTest {
         }
 
         int post(String path, String json) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            return post(path, json, null);
+        }
+
+        int post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            if (idempotencyKey != null) {
+                builder.header("Idempotency-Key", idempotencyKey);
+            }
+            HttpRequest request = builder
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder()

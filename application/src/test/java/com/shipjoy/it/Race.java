@@ -30,6 +30,12 @@ final class Race {
 
     /** POSTs every body to {@code path} as {@code user}, all at once; answers in the order of {@code bodies}. */
     static List<Answer> post(EmbeddedApp app, String user, String path, List<String> bodies) throws Exception {
+        return post(app, user, path, bodies, java.util.Map.of());
+    }
+
+    /** Like {@link #post(EmbeddedApp, String, String, List)}, every request with these headers too. */
+    static List<Answer> post(EmbeddedApp app, String user, String path, List<String> bodies,
+                             java.util.Map<String, String> headers) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
@@ -40,10 +46,11 @@ final class Race {
         try {
             List<Future<Answer>> answers = new ArrayList<>();
             for (String body : bodies) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                         .timeout(Duration.ofSeconds(60)).header("Authorization", auth)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        .header("Content-Type", "application/json");
+                headers.forEach(builder::header);
+                HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 answers.add(threads.submit(() -> {
                     ready.countDown();
                     go.await();

@@ -3,10 +3,14 @@ package com.shipjoy.platform.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /** The published API description, including the decisions taken where the contract is silent. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +29,10 @@ class ApiDescription {
             **Read your writes.** Every command answers `X-Event-Position`, the event store's head after its \
             events were stored (for a repeated idempotent request: the current head). Every query takes \
             `?minPosition=N` and waits up to 5 s for its read model to reach N, else 503.
+
+            **Retries.** Every command (`POST`) takes an optional `Idempotency-Key` header: 1 to 128 printable             ASCII characters (space to `~`), chosen by the client, one per intended change, and scoped to the             signed-in user. A repeat with the same key, method, path and body answers exactly what the first             answered (status, body, `X-Event-Position`) with `Idempotent-Replayed: true`, and stores nothing;             refusals (4xx) are repeated too. The same key with another method, path or body is 409. A repeat sent             while the first is still running waits for it. Keys are kept at least 24 hours, across restarts and             crashes: the key is recorded in the same transaction as the command's events, so a retry can never             apply a command twice. If the service stopped after applying a keyed request but before answering it,             a retry answers 409 ("was applied") instead of repeating an answer it does not have: read the             resource. A malformed key is 400. Without a key, commands with a client-chosen id (orderId,             receiptId, rmaId, warehouse and worker ids) are idempotent by that id; moves, counts, picks and the             other commands are not.
+
+            **Hang-ups.** A command whose client disconnects runs to completion (or is refused) exactly as if the             client had waited; only the answer is lost. Retry it with the same `Idempotency-Key` to learn it.
 
             **Decisions where the contract is silent.**
             - Every warehouse gets the staging location `OUTBOUND`. Stock cannot be received into, moved to or from, \
@@ -66,6 +74,20 @@ class ApiDescription {
             - Embedded mode: events are appended in global-index order, so positions have no gaps other than those \
             left by rolled-back commands.
             """;
+
+    /** The {@code Idempotency-Key} header, on every command. */
+    @Bean
+    OperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            boolean command = handler.hasMethodAnnotation(PostMapping.class);
+            return !command ? operation : operation.addParametersItem(new HeaderParameter()
+                    .name("Idempotency-Key").required(false)
+                    .description("Makes a retry safe: a repeat with the same key and request answers the first "
+                            + "answer (Idempotent-Replayed: true) and stores nothing; another request under the key "
+                            + "is 409. Per user, kept at least 24 hours.")
+                    .schema(new StringSchema().minLength(1).maxLength(128).pattern("^[\\x20-\\x7E]{1,128}$")));
+        };
+    }
 
     @Bean
     OpenAPI shipJoyApi() {
