@@ -4,18 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,33 +27,27 @@ class DurabilityTest {
     @Test
     void answeredCommandsSurviveKillMinus9AndReadModelsMatchTheEventStore() throws Exception {
         Path dataDir = Files.createTempDirectory("shipjoy-kill-");
-        int port = freePort();
-        Process server = startServer(dataDir, port);
         Map<String, Long> receivedBySku = new ConcurrentHashMap<>();
         Map<String, Boolean> movedBySku = new ConcurrentHashMap<>();
-        try {
-            Client client = new Client(port);
-            client.awaitUp(server);
-            assertThat(client.post("/api/warehouses",
+        try (ChildServer server = ChildServer.start(dataDir)) {
+            assertThat(server.post("/api/warehouses",
                     "{\"warehouseId\":\"WH1\",\"name\":\"Main\",\"locations\":[\"A-01\",\"A-02\"]}")).isEqualTo(201);
 
             AtomicBoolean killed = new AtomicBoolean();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             for (int c = 0; c < CLIENTS; c++) {
                 int clientNo = c;
-                clients.submit(() -> burst(client, clientNo, killed, receivedBySku, movedBySku));
+                clients.submit(() -> burst(server, clientNo, killed, receivedBySku, movedBySku));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (receivedBySku.size() + movedBySku.size() < ACKS_BEFORE_KILL && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            server.destroyForcibly(); // SIGKILL, while the clients are still sending
+            server.process().destroyForcibly(); // SIGKILL, while the clients are still sending
             killed.set(true);
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.process().waitFor(30, TimeUnit.SECONDS);
             clients.shutdown();
             assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            server.destroyForcibly();
         }
         assertThat(receivedBySku.size()).as("receipts acknowledged before the kill").isGreaterThan(20);
 
@@ -144,20 +128,20 @@ class DurabilityTest {
     }
 
     /** Receipts of new skus, each followed by a move of one unit; records what was answered 2xx. */
-    private static void burst(Client client, int clientNo, AtomicBoolean killed, Map<String, Long> received,
+    private static void burst(ChildServer server, int clientNo, AtomicBoolean killed, Map<String, Long> received,
                               Map<String, Boolean> moved) {
         for (int i = 0; !killed.get(); i++) {
             String sku = "K" + clientNo + "-" + i;
             long quantity = i % 5 + 2;
             try {
-                int status = client.post("/api/warehouses/WH1/receipts", "{\"receiptId\":\"R-" + sku
+                int status = server.post("/api/warehouses/WH1/receipts", "{\"receiptId\":\"R-" + sku
                         + "\",\"reference\":\"burst\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
                         + ",\"location\":\"A-01\"}]}");
                 if (status != 201) {
                     continue;
                 }
                 received.put(sku, quantity);
-                if (client.post("/api/warehouses/WH1/moves", move(sku), "move-" + sku) == 200) {
+                if (server.post("/api/warehouses/WH1/moves", move(sku), "move-" + sku) == 200) {
                     moved.put(sku, true);
                 }
             } catch (IOException | InterruptedException e) {
@@ -168,64 +152,5 @@ class DurabilityTest {
 
     private static String move(String sku) {
         return "{\"sku\":\"" + sku + "\",\"quantity\":1,\"from\":\"A-01\",\"to\":\"A-02\"}";
-    }
-
-    private static Process startServer(Path dataDir, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                "com.shipjoy.ShipJoyApplication", "--server.port=" + port, "--shipjoy.data-dir=" + dataDir,
-                "--logging.level.root=WARN"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record Client(HttpClient http, int port) {
-
-        Client(int port) {
-            this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port);
-        }
-
-        int post(String path, String json) throws IOException, InterruptedException {
-            return post(path, json, null);
-        }
-
-        int post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-            if (idempotencyKey != null) {
-                builder.header("Idempotency-Key", idempotencyKey);
-            }
-            HttpRequest request = builder
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString("warehouse:warehouse".getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-
-        void awaitUp(Process server) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                assertThat(server.isAlive()).as("server process is running").isTrue();
-                try {
-                    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("server did not start within 90 s");
-        }
     }
 }
