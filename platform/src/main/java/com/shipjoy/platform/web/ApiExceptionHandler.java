@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import reactor.core.publisher.Mono;
@@ -63,6 +64,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof HandlerExecutionException handlerFailure
                 && handlerFailure.getDetails().orElse(null) instanceof Rejection rejection) {
             return problem(rejection);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            return Mono.empty(); // the client hung up: nobody to answer, nothing failed
         }
         log.error("Unexpected failure while handling a request", ex);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
