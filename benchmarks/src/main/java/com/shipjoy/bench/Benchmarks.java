@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -jar benchmarks/target/shipjoy-benchmarks.jar [--quick] [--print] [--out=FILE] [--jar=FILE]
  *      [--server-jvm-flags="-Xmx512m ..."] [--keep-data]
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --hang-ups[=ROUNDS] [--jar=FILE] ...   (only (h), printed)
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
  * </pre>
  */
@@ -71,13 +72,14 @@ public final class Benchmarks {
 
     /** Command-line settings; the defaults are the documented run. */
     record Options(boolean quick, boolean print, Path out, Path jar, List<String> serverJvmFlags, boolean keepData,
-                   boolean profile) {
+                   boolean profile, int hangUpsAlone) {
 
         static Options parse(String[] args, Path root) {
             boolean quick = false;
             boolean print = false;
             boolean keep = false;
             boolean profile = true;
+            int hangUpsAlone = 0;
             Path out = root.resolve("BENCHMARKS.md");
             Path jar = root.resolve("application/target/shipjoy.jar");
             List<String> flags = List.of();
@@ -90,6 +92,15 @@ public final class Benchmarks {
                     keep = true;
                 } else if (arg.equals("--no-profile")) {
                     profile = false;
+                } else if (arg.equals("--hang-ups")) {
+                    hangUpsAlone = AbandonedRequests.ROUNDS;
+                    print = true;
+                } else if (arg.startsWith("--hang-ups=")) {
+                    hangUpsAlone = Integer.parseInt(arg.substring("--hang-ups=".length()));
+                    if (hangUpsAlone < 1) {
+                        throw new IllegalArgumentException("--hang-ups=N needs N >= 1");
+                    }
+                    print = true;
                 } else if (arg.startsWith("--out=")) {
                     out = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("--jar=")) {
@@ -101,7 +112,17 @@ public final class Benchmarks {
                     throw new IllegalArgumentException("Unknown option " + arg + "; see BENCHMARKS.md");
                 }
             }
-            return new Options(quick, print, out, jar, flags, keep, profile);
+            return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone);
+        }
+
+        /** {@code --hang-ups[=N]}: only scenario (h), N rounds (0: the full run). */
+        boolean hangUpsOnly() {
+            return hangUpsAlone > 0;
+        }
+
+        /** Rounds of (h): {@code --hang-ups=N}, else the full run's. */
+        int hangUpRounds() {
+            return hangUpsOnly() ? hangUpsAlone : AbandonedRequests.ROUNDS;
         }
 
         /** Operation counts: the full run, or a tenth of it with --quick (a smoke test of the harness). */
@@ -164,7 +185,12 @@ public final class Benchmarks {
             report.serverFlags = server.jcmd("VM.flags");
             report.poolSize = server.poolSize();
             report.attachApi = server.usesAttachApi();
-            new Benchmarks(options, server, work).run(report);
+            Benchmarks benchmarks = new Benchmarks(options, server, work);
+            if (options.hangUpsOnly()) {
+                benchmarks.runHangUpsOnly(report);
+            } else {
+                benchmarks.run(report);
+            }
             ok = true;
         } finally {
             server.stop();
@@ -183,7 +209,11 @@ public final class Benchmarks {
             Report.write(options.out(), markdown);
             System.out.println("Wrote " + options.out());
         }
-        System.exit(ok ? 0 : 1);
+        // A failed check (see Report.failures) fails the run, after the report is out: loudly, on stderr too.
+        for (String failure : report.failures) {
+            System.err.println("HARNESS RUN FAILED: " + failure);
+        }
+        System.exit(ok && report.failures.isEmpty() ? 0 : 1);
     }
 
     private void run(Report report) {
@@ -227,6 +257,9 @@ public final class Benchmarks {
             System.out.println("-- where the time goes: thread samples under 16 receipt clients");
             report.profile = profile(16, Duration.ofSeconds(options.quick() ? 2 : 6));
         }
+        // Every scenario so far waited for all its answers (closed loop; the time caps never cut a request off):
+        // the server must still write, and its read models must agree with the event store.
+        writeCheck(report, AbandonedRequests.check(http, "after (a)–(d) and the thread sampling", "AD"));
 
         report.rssAfterLoad = Machine.rssMiB(server.pid());
         report.heapInfo = server.jcmd("GC.heap_info").lines().filter(line -> line.contains("heap"))
@@ -250,6 +283,45 @@ public final class Benchmarks {
         // Last, because it can leave the server unable to write: see BENCHMARKS.md.
         System.out.println("-- (f) 16 clients moving 16 skus through their 100th event (snapshot threshold)");
         report.snapshot = snapshotThreshold(report);
+
+        // Last, on the server (f) restarted: on a server with the bug it ends unable to write.
+        hangUps(report);
+    }
+
+    /** {@code --hang-ups[=N]}: only (h), on a fresh server, N rounds. */
+    private void runHangUpsOnly(Report report) {
+        setUp();
+        hangUps(report);
+    }
+
+    // ---------------------------------------------------------------------------------------------- (h)
+
+    private void hangUps(Report report) {
+        System.out.printf("-- (h) %d clients hang up with requests in flight, %d rounds%n",
+                AbandonedRequests.CLIENTS, options.hangUpRounds());
+        report.abandonedElsewhere = Http.ABANDONED.get();
+        report.hangUps = AbandonedRequests.run(server, http, report.writeChecks, options.hangUpRounds());
+        AbandonedRequests.Check before = report.writeChecks.get(report.writeChecks.size() - 1);
+        if (!before.ok()) {
+            report.failures.add("(h): before any request was abandoned " + before.verdict() + ": "
+                    + before.summary());
+            return;
+        }
+        for (AbandonedRequests.Round round : report.hangUps) {
+            if (!round.check().ok()) {
+                int abandoned = report.hangUps.stream().mapToInt(AbandonedRequests.Round::abandoned).sum();
+                report.failures.add(Markdown.f("(h): after round %d of %d (%d requests abandoned in flight so far) "
+                        + "%s: %s", round.round(), options.hangUpRounds(), abandoned, round.check().verdict(),
+                        round.check().summary()));
+            }
+        }
+    }
+
+    private static void writeCheck(Report report, AbandonedRequests.Check check) {
+        report.writeChecks.add(check);
+        if (!check.ok()) {
+            report.failures.add(check.label() + " " + check.verdict() + ": " + check.summary());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- set-up

@@ -68,6 +68,12 @@ final class Report {
     long snapshotStoredDespiteError;
     long snapshotAcknowledgedMissing;
     final Map<Result, Long> catchUp = new java.util.IdentityHashMap<>();
+    /** Checks that failed: each fails the run (exit status 1) and is printed at the top of the report. */
+    final List<String> failures = new ArrayList<>();
+    /** Does the server still write? After (a)–(d), and before (h)'s first round. */
+    final List<AbandonedRequests.Check> writeChecks = new ArrayList<>();
+    List<AbandonedRequests.Round> hangUps;
+    int abandonedElsewhere;
     String heapInfo = "";
     double poolSize = Double.NaN;
 
@@ -79,10 +85,19 @@ final class Report {
 
     String markdown() {
         Markdown md = new Markdown();
-        md.heading(2, "Run of " + instant(started)
+        md.heading(2, (options.hangUpsOnly() ? "Scenario (h) alone (--hang-ups): run of " : "Run of ")
+                + instant(started)
                 + (options.quick() ? " (--quick: a smoke test, counts ÷10, not a measurement)" : ""));
+        if (!failures.isEmpty()) {
+            md.paragraph("**THIS RUN FAILED** (the harness exited with status 1):");
+            md.bullets(failures.stream().map(failure -> "**FAILED:** " + failure).toList());
+        }
         machine(md);
-        results(md);
+        if (options.hangUpsOnly()) {
+            hangUps(md);
+        } else {
+            results(md);
+        }
         return md.toString();
     }
 
@@ -106,8 +121,9 @@ final class Report {
                         + "(`warehouse` writes, `auditor` reads), closed loop: each client sends its next request "
                         + "when the previous one is answered; all traffic to 127.0.0.1. Harness JVM args: "
                         + harnessArgs())
-                .row("bounds", "warm-up " + options.n(Benchmarks.WARM_UP) + " receipts, moves and reads each "
-                        + "(4 clients); receipts and moves "
+                .row("bounds", options.hangUpsOnly() ? "(h) alone: " + hangUpBounds() : "warm-up "
+                        + options.n(Benchmarks.WARM_UP) + " receipts, moves and reads each (4 clients); receipts and "
+                        + "moves "
                         + options.n(Benchmarks.RECEIPTS) + " / " + options.n(Benchmarks.MOVES) + " per client count, "
                         + "hot sku " + options.n(Benchmarks.HOT_MOVES) + " per client count, read-your-writes "
                         + options.n(Benchmarks.RYW_IDLE) + " idle and " + options.n(Benchmarks.RYW_LOADED)
@@ -115,7 +131,7 @@ final class Report {
                         + " s (hot sku " + Benchmarks.HOT_CAP.toSeconds() + " s, queries "
                         + Benchmarks.QUERY_CAP.toSeconds() + " s, (f) " + Benchmarks.SNAPSHOT_CAP.toSeconds()
                         + " s), whichever comes first; (f) " + Benchmarks.SNAPSHOT_SKUS + " × "
-                        + Benchmarks.SNAPSHOT_MOVES_PER_SKU + " moves")
+                        + Benchmarks.SNAPSHOT_MOVES_PER_SKU + " moves; (h) " + hangUpBounds())
                 .end();
         md.paragraph("The harness shares the 2 cores with the server: *server cores* is the server process's CPU "
                 + "time over the scenario's wall time (2.00 = both cores), *harness / other cores* the same for "
@@ -123,6 +139,13 @@ final class Report {
                 + "server CPU time divided by operations: the cost of one operation whatever the concurrency. "
                 + "Latencies are per operation as the client sees it (request sent → answer read), successful "
                 + "operations only; errors are counted separately and every scenario checks its answers.");
+    }
+
+    private String hangUpBounds() {
+        return f("%d rounds of %d clients × %d connections: %d s of load (at most %d answers), then up to %d "
+                        + "requests abandoned in flight; not changed by --quick", options.hangUpRounds(),
+                AbandonedRequests.CLIENTS, AbandonedRequests.CONNECTIONS, AbandonedRequests.LOAD.toSeconds(),
+                AbandonedRequests.OPS_PER_ROUND, AbandonedRequests.CLIENTS * AbandonedRequests.CONNECTIONS);
     }
 
     private static String instant(ZonedDateTime time) {
@@ -229,6 +252,7 @@ final class Report {
         if (snapshot != null) {
             snapshot(md);
         }
+        hangUps(md);
         threadCpu(md);
         pool(md);
         if (profile != null) {
@@ -286,6 +310,77 @@ final class Report {
                         snapshotStoredDespiteError + " / " + snapshotAcknowledgedMissing)
                 .row("consistency audit after the restart", "`" + Load.abbreviate(snapshotAudit) + "`")
                 .end();
+    }
+
+    private void hangUps(Markdown md) {
+        if (hangUps == null && writeChecks.isEmpty()) {
+            return;
+        }
+        md.heading(3, "(h) Clients that hang up with requests in flight");
+        md.paragraph(f("%d clients, each with %d keep-alive connections (plain sockets: java.net.http cannot "
+                        + "abandon a request on Java 17), send moves of one unit (each connection its own sku) and "
+                        + "receipts of new skus, one request in flight per connection, for %d s; then the harness "
+                        + "closes the %d connections one by one in a random order within %d ms (the others writing "
+                        + "on meanwhile), each with the request it waits for unanswered, as a load generator that "
+                        + "stops does (wrk, or this harness killed). *abandoned in flight*: requests of which no "
+                        + "byte of the answer had arrived when their connection closed. Reactor cancels such a "
+                        + "request, which interrupts the thread running the command; an interrupt inside H2's file "
+                        + "I/O closes H2's `FileChannel`, and every later command answers 500 until a restart. %d ms "
+                        + "after the last hang-up the harness checks that the server still writes (a receipt of a new "
+                        + "sku must answer 201, a move of one of its units 200, both with `X-Event-Position`) and "
+                        + "that `GET /api/audit/inventory-consistency?minPosition=<the move's X-Event-Position>` (as "
+                        + "`auditor`, asked again while it answers 503) lists no mismatches; answers other than "
+                        + "201/200 during the round are counted, not failed. A failed write is followed by one more "
+                        + "receipt %d s later, to show whether the failure lasts. A failed check fails the harness "
+                        + "run (exit status 1, a **FAILED** line at the top of this report) and ends the rounds. %s",
+                AbandonedRequests.CLIENTS, AbandonedRequests.CONNECTIONS, AbandonedRequests.LOAD.toSeconds(),
+                AbandonedRequests.CLIENTS * AbandonedRequests.CONNECTIONS, AbandonedRequests.HANG_UP_SPREAD.toMillis(),
+                AbandonedRequests.SETTLE_MS, AbandonedRequests.RETRY_MS / 1000, options.hangUpsOnly()
+                        ? "Run alone (`--hang-ups`) on a fresh server, " + options.hangUpRounds() + " rounds."
+                        : "Run last, on the server (f) restarted. The same check also ran on the first server after "
+                        + "every other scenario, before (e)'s restart: those scenarios wait for all their answers "
+                        + "(the time caps never cut a request off), so they must leave a server that writes."));
+        Markdown.Table t = md.table("check", "writes answered", "errors", "abandoned in flight",
+                "closed with the answer arriving", "receipt afterwards", "move afterwards", "consistency audit",
+                "`" + Benchmarks.CLOSED_BY_INTERRUPT + "` in the server log", "server still writes");
+        for (AbandonedRequests.Check check : writeChecks) {
+            t.row(check.label(), "–", "–", "–", "–", check.receipt().brief(), check.move().brief(),
+                    check.audit().brief(), "–", yesNo(check));
+        }
+        List<AbandonedRequests.Round> rounds = hangUps == null ? List.of() : hangUps;
+        for (AbandonedRequests.Round round : rounds) {
+            AbandonedRequests.Check check = round.check();
+            t.row("after round " + round.round() + " (" + round.millis() + " ms)", round.answered(),
+                    round.errors(), round.abandoned(), round.arrivedUnread(), check.receipt().brief(),
+                    check.move().brief(), check.audit().brief(), round.closedChannels(), yesNo(check));
+        }
+        t.end();
+        int abandoned = rounds.stream().mapToInt(AbandonedRequests.Round::abandoned).sum();
+        boolean allOk = rounds.size() == options.hangUpRounds()
+                && rounds.stream().allMatch(round -> round.check().ok())
+                && writeChecks.stream().allMatch(AbandonedRequests.Check::ok);
+        String firstError = rounds.stream().map(AbandonedRequests.Round::firstError)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        AbandonedRequests.Check failed = rounds.stream().map(AbandonedRequests.Round::check)
+                .filter(check -> !check.ok()).findFirst().orElse(null);
+        md.table("summary", "").leftAligned()
+                .row("requests abandoned in flight, all rounds", abandoned)
+                .row("rounds", f("%d of %d", rounds.size(), options.hangUpRounds())
+                        + (rounds.size() < options.hangUpRounds() ? " (ended by a failed check)" : ""))
+                .row("result", allOk ? "the server still wrote after every round, and its read models agreed "
+                        + "with the event store" : "**FAILED:** " + (failed != null ? failed.label() + " "
+                        + failed.verdict() + ": " + failed.summary().replace("`", "'") : "see the checks above"))
+                .row("first error of the writers during the rounds",
+                        firstError == null ? "none" : "`" + Load.abbreviate(firstError).replace("`", "'") + "`")
+                .row("server log lines containing `" + Benchmarks.UOW_INTERRUPT + "` during the rounds",
+                        rounds.stream().mapToLong(AbandonedRequests.Round::unitOfWorkInterrupts).sum())
+                .row("requests the harness gave up on before (h) (java.net.http timeout after "
+                        + Http.TIMEOUT.toSeconds() + " s)", abandonedElsewhere)
+                .end();
+    }
+
+    private static String yesNo(AbandonedRequests.Check check) {
+        return check.ok() ? "yes" : check.wrote() ? "yes, but the audit failed" : "**NO**";
     }
 
     private List<Result> all() {
