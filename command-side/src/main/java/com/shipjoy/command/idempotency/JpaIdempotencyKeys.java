@@ -4,11 +4,10 @@ import com.shipjoy.platform.Sha256;
 import com.shipjoy.platform.idempotency.IdempotencyKeys;
 import com.shipjoy.platform.idempotency.StoredAnswer;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +52,7 @@ class JpaIdempotencyKeys implements IdempotencyKeys {
         try {
             entityManager.persist(new IdempotencyKeyEntry(id(user, key), fingerprint, clock.instant()));
             entityManager.flush();
-        } catch (PersistenceException taken) {
+        } catch (ConstraintViolationException taken) {
             throw new KeyTakenException("A request with this Idempotency-Key is being processed already.", taken);
         }
     }
@@ -67,14 +66,9 @@ class JpaIdempotencyKeys implements IdempotencyKeys {
         });
     }
 
-    @Override
-    public int forgetBefore(Instant instant) {
-        return entries.deleteCreatedBefore(instant);
-    }
-
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetExpired() {
-        int forgotten = forgetBefore(clock.instant().minus(retention));
+        int forgotten = entries.deleteCreatedBefore(clock.instant().minus(retention));
         if (forgotten > 0) {
             log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
         }

@@ -1,7 +1,6 @@
 package com.shipjoy.command.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.shipjoy.platform.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.Channel;
@@ -23,6 +22,7 @@ import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import com.shipjoy.events.order.ShipTo;
+import com.shipjoy.platform.Sha256;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;

@@ -6,6 +6,7 @@ import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.Problems;
 import com.shipjoy.platform.web.StrictJson;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -83,16 +84,14 @@ class CommandRequestFilter implements WebFilter {
         List<String> values = request.getHeaders().get(HEADER);
         IdempotencyKeys store = keys.getIfAvailable();
         if (values == null || store == null) {
-            return Mono.deferContextual(context -> Mono.fromFuture(
-                    inFlight.track(capture(exchange, chain).contextWrite(context).toFuture()), true))
-                    .flatMap(answer -> write(exchange, answer, false));
+            return unkeyed(exchange, chain);
         }
         if (values.size() != 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
             ProblemDetail problem = Problems.invalid("Invalid " + HEADER + " header.", List.of(new Problems.FieldError(
                     HEADER, "must be one header of 1 to 128 printable ASCII characters")));
             return DataBufferUtils.takeUntilByteCount(request.getBody(), StrictJson.MAX_BODY_BYTES + 1)
                     .doOnNext(DataBufferUtils::release).onErrorResume(unreadable -> Mono.empty())
-                    .then(write(exchange, problem(problem), false));
+                    .then(write(exchange, problem(exchange, problem), false));
         }
         String key = values.get(0);
         return exchange.<Principal>getPrincipal().map(Principal::getName)
@@ -101,8 +100,15 @@ class CommandRequestFilter implements WebFilter {
                         .defaultIfEmpty(new byte[0])
                         .flatMap(body -> keyed(withBody(exchange, body), chain, store, user, key,
                                 fingerprint(request, body))))
-                .onErrorResume(DataBufferLimitException.class, tooLarge -> write(exchange, problem(Problems.of(
-                        HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.")), false));
+                .switchIfEmpty(Mono.defer(() -> unkeyed(exchange, chain))) // no user: security answers 401
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> write(exchange, problem(exchange,
+                        Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.")), false));
+    }
+
+    private Mono<Void> unkeyed(ServerWebExchange exchange, WebFilterChain chain) {
+        return Mono.deferContextual(context -> Mono.fromFuture(
+                        inFlight.track(capture(exchange, chain).contextWrite(context).toFuture()), true))
+                .flatMap(answer -> write(exchange, answer, false));
     }
 
     /**
@@ -116,14 +122,14 @@ class CommandRequestFilter implements WebFilter {
         Running first = running.putIfAbsent(id, mine);
         if (first != null) {
             if (!first.fingerprint().equals(fingerprint)) {
-                return write(exchange, otherRequest(), true);
+                return write(exchange, otherRequest(exchange), true);
             }
             return Mono.fromFuture(first.answer(), true).flatMap(answer -> write(exchange, answer, true));
         }
         return Mono.deferContextual(context -> {
             Mono<Outcome> work = Uninterrupted.call(() -> store.find(user, key))
                     .flatMap(found -> found.isPresent()
-                            ? Mono.just(new Outcome(known(found.get(), fingerprint), true))
+                            ? Mono.just(new Outcome(known(exchange, found.get(), fingerprint), true))
                             : capture(exchange, chain)
                                     .contextWrite(Context.of(IdempotentRequest.class,
                                             new IdempotentRequest(user, key, fingerprint)))
@@ -146,17 +152,17 @@ class CommandRequestFilter implements WebFilter {
     }
 
     /** A key seen before, outside this process's running requests: its answer, or why there is none to repeat. */
-    private StoredAnswer known(IdempotencyKeys.Entry entry, String fingerprint) {
+    private StoredAnswer known(ServerWebExchange exchange, IdempotencyKeys.Entry entry, String fingerprint) {
         if (!entry.fingerprint().equals(fingerprint)) {
-            return otherRequest();
+            return otherRequest(exchange);
         }
-        return entry.answer().orElseGet(() -> problem(Problems.of(HttpStatus.CONFLICT, "A request with this "
+        return entry.answer().orElseGet(() -> problem(exchange, Problems.of(HttpStatus.CONFLICT, "A request with this "
                 + HEADER + " was applied, but it has no answer to repeat: it is still running elsewhere, or the "
                 + "service stopped before answering it. Read the resource to see its outcome.")));
     }
 
-    private StoredAnswer otherRequest() {
-        return problem(Problems.of(HttpStatus.CONFLICT, "This " + HEADER + " was used for another request "
+    private StoredAnswer otherRequest(ServerWebExchange exchange) {
+        return problem(exchange, Problems.of(HttpStatus.CONFLICT, "This " + HEADER + " was used for another request "
                 + "(another method, path or body). Use a new key for a new request."));
     }
 
@@ -234,7 +240,8 @@ class CommandRequestFilter implements WebFilter {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
     }
 
-    private StoredAnswer problem(ProblemDetail problem) {
+    private StoredAnswer problem(ServerWebExchange exchange, ProblemDetail problem) {
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         try {
             return new StoredAnswer(problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, null,
                     mapper.writeValueAsBytes(problem));

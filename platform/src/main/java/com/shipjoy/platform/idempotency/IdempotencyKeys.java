@@ -1,6 +1,5 @@
 package com.shipjoy.platform.idempotency;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,9 +20,6 @@ public interface IdempotencyKeys {
 
     /** Keeps the answer of the key's request, creating the entry if no command claimed it (e.g. a 400). */
     void answer(String user, String key, String fingerprint, StoredAnswer answer);
-
-    /** Forgets keys first used before {@code instant}; answers how many. */
-    int forgetBefore(Instant instant);
 
     record Entry(String fingerprint, Optional<StoredAnswer> answer) {
     }
