@@ -1,7 +1,5 @@
 package com.shipjoy.command;
 
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -27,21 +25,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling // forgetting expired idempotency keys
-public class CommandSideConfig {
-
-    /** The bean name of the cache the aggregates share. */
-    public static final String AGGREGATE_CACHE = "aggregateCache";
-
-    /**
-     * Aggregates stay in memory between commands instead of being loaded from their events (or snapshot) each time:
-     * the allocation process reserves on the same few Stocks all day. This service is the only writer of its
-     * aggregates (Axon Server routes an aggregate's commands to one instance), a rolled-back unit of work evicts what it
-     * touched, and a weak-reference cache lets the garbage collector take what is no longer used.
-     */
-    @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
-    }
+class CommandSideConfig {
 
     /**
      * Snapshots are taken on a background thread: taken on the commanding thread, a snapshot needs a second database

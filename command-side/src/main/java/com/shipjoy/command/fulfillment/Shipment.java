@@ -1,6 +1,5 @@
 package com.shipjoy.command.fulfillment;
 
-import com.shipjoy.command.CommandSideConfig;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -52,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An order's units released in one warehouse, with its pick tasks: picked, packed into cartons, shipped. Status
  * (contract §10): RELEASED, PICKING (once a task is assigned or confirmed), PICKED, PACKED, SHIPPED, CANCELLED.
  */
-@Aggregate(cache = CommandSideConfig.AGGREGATE_CACHE)
+@Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Shipment {

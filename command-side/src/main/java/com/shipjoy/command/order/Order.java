@@ -1,6 +1,5 @@
 package com.shipjoy.command.order;
 
-import com.shipjoy.command.CommandSideConfig;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -62,7 +61,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An order taken from a sales channel, once per (channel, externalOrderId). */
-@Aggregate(cache = CommandSideConfig.AGGREGATE_CACHE)
+@Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Order {

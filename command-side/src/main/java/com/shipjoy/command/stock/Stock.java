@@ -1,6 +1,5 @@
 package com.shipjoy.command.stock;
 
-import com.shipjoy.command.CommandSideConfig;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -59,7 +58,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * never send pickers to the same units and a move cannot take them; a pick moves them to OUTBOUND, where they stay
  * reserved, per order and bin of origin, until they ship or the order is cancelled (then they go back to their bins).
  */
-@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = CommandSideConfig.AGGREGATE_CACHE)
+@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Stock {

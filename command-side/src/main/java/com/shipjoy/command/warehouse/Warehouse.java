@@ -1,6 +1,5 @@
 package com.shipjoy.command.warehouse;
 
-import com.shipjoy.command.CommandSideConfig;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -29,7 +28,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A warehouse: its bin locations and its workers. Registering the same warehouse twice is idempotent. */
-@Aggregate(cache = CommandSideConfig.AGGREGATE_CACHE)
+@Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Warehouse {
