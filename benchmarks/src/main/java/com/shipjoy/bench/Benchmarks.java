@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * java -jar benchmarks/target/shipjoy-benchmarks.jar [--quick] [--print] [--out=FILE] [--jar=FILE]
  *      [--server-jvm-flags="-Xmx512m ..."] [--keep-data]
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --hang-ups[=ROUNDS] [--jar=FILE] ...   (only (h), printed)
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders-throughput [--quick] [--jar=FILE] ... (only (i), printed)
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
  * </pre>
  */
@@ -72,7 +73,7 @@ public final class Benchmarks {
 
     /** Command-line settings; the defaults are the documented run. */
     record Options(boolean quick, boolean print, Path out, Path jar, List<String> serverJvmFlags, boolean keepData,
-                   boolean profile, int hangUpsAlone) {
+                   boolean profile, int hangUpsAlone, boolean ordersOnly) {
 
         static Options parse(String[] args, Path root) {
             boolean quick = false;
@@ -80,6 +81,7 @@ public final class Benchmarks {
             boolean keep = false;
             boolean profile = true;
             int hangUpsAlone = 0;
+            boolean ordersOnly = false;
             Path out = root.resolve("BENCHMARKS.md");
             Path jar = root.resolve("application/target/shipjoy.jar");
             List<String> flags = List.of();
@@ -101,6 +103,9 @@ public final class Benchmarks {
                         throw new IllegalArgumentException("--hang-ups=N needs N >= 1");
                     }
                     print = true;
+                } else if (arg.equals("--orders-throughput")) {
+                    ordersOnly = true;
+                    print = true;
                 } else if (arg.startsWith("--out=")) {
                     out = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("--jar=")) {
@@ -112,7 +117,10 @@ public final class Benchmarks {
                     throw new IllegalArgumentException("Unknown option " + arg + "; see BENCHMARKS.md");
                 }
             }
-            return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone);
+            if (ordersOnly && hangUpsAlone > 0) {
+                throw new IllegalArgumentException("--orders-throughput and --hang-ups each run one scenario alone");
+            }
+            return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone, ordersOnly);
         }
 
         /** {@code --hang-ups[=N]}: only scenario (h), N rounds (0: the full run). */
@@ -188,8 +196,24 @@ public final class Benchmarks {
             Benchmarks benchmarks = new Benchmarks(options, server, work);
             if (options.hangUpsOnly()) {
                 benchmarks.runHangUpsOnly(report);
+            } else if (options.ordersOnly()) {
+                System.out.println("-- (i) orders end to end");
+                new OrdersThroughput(options, server, work, report).run(report.coldStart, false);
             } else {
                 benchmarks.run(report);
+                // (i) on a server of its own, started on an empty data directory: its figures do not depend on what
+                // the scenarios before left in the store (nor on whether (h) broke the server).
+                System.out.println("-- (i) orders end to end, on a fresh server (empty data directory)");
+                server.stop();
+                ServerProcess ordersServer = new ServerProcess(options.jar(), work.resolve("orders-data"),
+                        work.resolve("orders-server.log"), options.serverJvmFlags());
+                try {
+                    ServerProcess.Startup startup = ordersServer.start();
+                    System.out.printf("Start-up (empty data dir): healthy after %d ms%n", startup.healthyMillis());
+                    new OrdersThroughput(options, ordersServer, work, report).run(startup, true);
+                } finally {
+                    ordersServer.stop();
+                }
             }
             ok = true;
         } finally {
@@ -203,10 +227,13 @@ public final class Benchmarks {
         report.finished = ZonedDateTime.now(ZoneOffset.UTC);
         report.loadAfter = Machine.loadAverage();
         String markdown = report.markdown();
+        String summary = report.summary(Report.previousBefore(options.out()));
         if (options.print()) {
+            System.out.println(summary);
             System.out.println(markdown);
         } else {
             Report.write(options.out(), markdown);
+            Report.writeAtTop(options.out(), summary, Report.SUMMARY_BEGIN, Report.SUMMARY_END);
             System.out.println("Wrote " + options.out());
         }
         // A failed check (see Report.failures) fails the run, after the report is out: loudly, on stderr too.
@@ -714,41 +741,10 @@ public final class Benchmarks {
     // ---------------------------------------------------------------------------------------------- profile
 
     private ThreadSampler.Profile profile(int clients, Duration duration) {
-        ThreadSampler sampler = new ThreadSampler(server);
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread sampling = new Thread(() -> {
-            ServerProcess.sleep(500);
-            while (!stop.get()) {
-                sampler.sample();
-                ServerProcess.sleep(100);
-            }
-        }, "sampler");
-        sampling.setDaemon(true);
-        sampling.start();
-        Result load;
-        try {
-            load = Load.run("receipts while sampling threads", clients, Integer.MAX_VALUE / 2, duration, server,
-                    (index, client) -> Sample.command(receipt("PROF-" + index + "-" + client, 1000, location(1)),
-                            201));
-        } finally {
-            stop.set(true);
-        }
-        try {
-            sampling.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (options.keepData()) {
-            try {
-                Path dumps = Files.createDirectories(work.resolve("thread-dumps"));
-                for (int i = 0; i < sampler.dumps().size(); i++) {
-                    Files.writeString(dumps.resolve(String.format("%03d.txt", i)), sampler.dumps().get(i));
-                }
-            } catch (IOException e) {
-                System.out.println("Could not keep the thread dumps: " + e);
-            }
-        }
-        return sampler.profile(load);
+        return ThreadSampler.during(server, () -> Load.run("receipts while sampling threads", clients,
+                Integer.MAX_VALUE / 2, duration, server, (index, client) -> Sample.command(
+                        receipt("PROF-" + index + "-" + client, 1000, location(1)), 201)),
+                options.keepData() ? work.resolve("thread-dumps") : null);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -95,6 +95,17 @@ final class Load {
     }
 
     static Result run(String name, int clients, int count, Duration cap, ServerProcess server, Operation operation) {
+        return run(name, clients, count, cap, server, operation, null);
+    }
+
+    /**
+     * Like {@link #run(String, int, int, Duration, ServerProcess, Operation)}; {@code afterLastAnswer} (if not null)
+     * runs as soon as every client has its last answer, e.g. to measure how far the read models are behind. The
+     * throughput and latencies end at the last answer; the CPU figures (process and thread groups) and the pool's
+     * counters run until {@code afterLastAnswer} has returned, so they include the work it waited for.
+     */
+    static Result run(String name, int clients, int count, Duration cap, ServerProcess server, Operation operation,
+                      Runnable afterLastAnswer) {
         long serverPid = server.pid();
         ServerProcess.Pool poolBefore = server.pool();
         Map<String, Double> threadsBefore = server.threadCpu();
@@ -143,6 +154,10 @@ final class Load {
                 Thread.currentThread().interrupt();
             }
         }
+        long lastAnswer = System.nanoTime();
+        if (afterLastAnswer != null) {
+            afterLastAnswer.run();
+        }
         Machine.CpuMark endMark = Machine.CpuMark.now(serverPid);
         Map<String, Double> threadCpu = ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu());
         ServerProcess.Pool pool = server.pool().minus(poolBefore);
@@ -158,13 +173,122 @@ final class Load {
         }
         Arrays.sort(all);
         boolean capped = total + errors.get() < count;
-        Result result = new Result(name, clients, total + errors.get(), errors.get(), endMark.nanos()
+        Result result = new Result(name, clients, total + errors.get(), errors.get(), lastAnswer
                 - startMark.nanos(), all, endMark.since(startMark), threadCpu, pool, firstError.get(), capped);
         System.out.println(result.line());
         if (result.firstError() != null) {
             System.out.println("    first error: " + result.firstError());
         }
         return result;
+    }
+
+    /**
+     * An open-loop run: what {@link #openLoop} measured. {@code result}'s latencies run from each request's
+     * <em>scheduled</em> send time to its answer (so a request that waited for a free harness thread, or behind a slow
+     * server, counts all of its wait: no coordinated omission); {@code serviceNanos} from the actual send to the
+     * answer, sorted. {@code scheduled}: requests whose send time came before the cap.
+     */
+    record OpenLoop(Result result, double rate, int scheduled, long[] serviceNanos, int threads) {
+
+        double serviceMillis(double p) {
+            if (serviceNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * serviceNanos.length);
+            return serviceNanos[Math.max(0, Math.min(serviceNanos.length - 1, rank - 1))] / 1e6;
+        }
+    }
+
+    /**
+     * Open loop: request {@code i} is due at {@code start + i / rate} seconds, whatever the answers to the earlier ones
+     * (a fixed arrival rate, as independent users arrive), sent by one of {@code threads} harness threads, until
+     * {@code count} requests were sent or {@code cap} has passed; then every answer is waited for.
+     * {@code afterLastAnswer} as in {@link #run(String, int, int, Duration, ServerProcess, Operation, Runnable)}.
+     */
+    static OpenLoop openLoop(String name, double rate, int count, Duration cap, int threads, ServerProcess server,
+                             Operation operation, Runnable afterLastAnswer) {
+        long serverPid = server.pid();
+        ServerProcess.Pool poolBefore = server.pool();
+        Map<String, Double> threadsBefore = server.threadCpu();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                runnable -> {
+                    Thread thread = new Thread(runnable, name + "-sender");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        long[] response = new long[count];
+        long[] service = new long[count];
+        boolean[] ok = new boolean[count];
+        AtomicInteger errors = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        Machine.CpuMark startMark = Machine.CpuMark.now(serverPid);
+        long start = startMark.nanos();
+        long deadline = start + cap.toNanos();
+        int scheduled = 0;
+        for (int i = 0; i < count; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            if (due >= deadline) {
+                break;
+            }
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            pool.execute(() -> {
+                Sample sample;
+                try {
+                    sample = operation.run(index, 0);
+                } catch (RuntimeException e) {
+                    sample = new Sample(0, e.toString());
+                }
+                long answered = System.nanoTime();
+                if (sample.error() != null) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, sample.error());
+                } else {
+                    response[index] = answered - due;
+                    service[index] = sample.nanos();
+                    ok[index] = true;
+                }
+            });
+            scheduled++;
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(Http.TIMEOUT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long lastAnswer = System.nanoTime();
+        if (afterLastAnswer != null) {
+            afterLastAnswer.run();
+        }
+        Machine.CpuMark endMark = Machine.CpuMark.now(serverPid);
+        Map<String, Double> threadCpu = ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu());
+        ServerProcess.Pool poolUse = server.pool().minus(poolBefore);
+        long[] latencies = new long[scheduled];
+        long[] services = new long[scheduled];
+        int n = 0;
+        // The pool has terminated: its threads' writes are visible here (its lock orders them before this).
+        for (int i = 0; i < scheduled; i++) {
+            if (ok[i]) {
+                latencies[n] = response[i];
+                services[n++] = service[i];
+            }
+        }
+        latencies = Arrays.copyOf(latencies, n);
+        services = Arrays.copyOf(services, n);
+        Arrays.sort(latencies);
+        Arrays.sort(services);
+        Result result = new Result(name, threads, scheduled, errors.get(), lastAnswer - start, latencies,
+                endMark.since(startMark), threadCpu, poolUse, firstError.get(), scheduled < count);
+        OpenLoop open = new OpenLoop(result, rate, scheduled, services, threads);
+        System.out.println(result.line() + String.format("; target %.1f /s, service p50 %.2f p99 %.2f ms", rate,
+                open.serviceMillis(50), open.serviceMillis(99)));
+        if (result.firstError() != null) {
+            System.out.println("    first error: " + result.firstError());
+        }
+        return open;
     }
 
     static String abbreviate(String text) {

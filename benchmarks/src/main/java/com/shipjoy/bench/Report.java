@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,8 @@ final class Report {
     int abandonedElsewhere;
     String heapInfo = "";
     double poolSize = Double.NaN;
+    /** (i): orders end to end; null when (i) did not run. */
+    OrdersThroughput.Results orders;
 
     Report(Benchmarks.Options options, ZonedDateTime started, String loadBefore) {
         this.options = options;
@@ -85,7 +88,8 @@ final class Report {
 
     String markdown() {
         Markdown md = new Markdown();
-        md.heading(2, (options.hangUpsOnly() ? "Scenario (h) alone (--hang-ups): run of " : "Run of ")
+        md.heading(2, (options.hangUpsOnly() ? "Scenario (h) alone (--hang-ups): run of "
+                : options.ordersOnly() ? "Scenario (i) alone (--orders-throughput): run of " : "Run of ")
                 + instant(started)
                 + (options.quick() ? " (--quick: a smoke test, counts ÷10, not a measurement)" : ""));
         if (!failures.isEmpty()) {
@@ -95,6 +99,13 @@ final class Report {
         machine(md);
         if (options.hangUpsOnly()) {
             hangUps(md);
+        } else if (options.ordersOnly()) {
+            orders(md);
+            threadCpu(md);
+            pool(md);
+            if (orders != null && orders.profile != null) {
+                profile(md, orders.profile, "placed orders", "orders/s");
+            }
         } else {
             results(md);
         }
@@ -121,7 +132,8 @@ final class Report {
                         + "(`warehouse` writes, `auditor` reads), closed loop: each client sends its next request "
                         + "when the previous one is answered; all traffic to 127.0.0.1. Harness JVM args: "
                         + harnessArgs())
-                .row("bounds", options.hangUpsOnly() ? "(h) alone: " + hangUpBounds() : "warm-up "
+                .row("bounds", options.hangUpsOnly() ? "(h) alone: " + hangUpBounds()
+                        : options.ordersOnly() ? "(i) alone: " + OrdersThroughput.bounds(options) : "warm-up "
                         + options.n(Benchmarks.WARM_UP) + " receipts, moves and reads each (4 clients); receipts and "
                         + "moves "
                         + options.n(Benchmarks.RECEIPTS) + " / " + options.n(Benchmarks.MOVES) + " per client count, "
@@ -131,7 +143,8 @@ final class Report {
                         + " s (hot sku " + Benchmarks.HOT_CAP.toSeconds() + " s, queries "
                         + Benchmarks.QUERY_CAP.toSeconds() + " s, (f) " + Benchmarks.SNAPSHOT_CAP.toSeconds()
                         + " s), whichever comes first; (f) " + Benchmarks.SNAPSHOT_SKUS + " × "
-                        + Benchmarks.SNAPSHOT_MOVES_PER_SKU + " moves; (h) " + hangUpBounds())
+                        + Benchmarks.SNAPSHOT_MOVES_PER_SKU + " moves; (h) " + hangUpBounds() + "; (i) "
+                        + OrdersThroughput.bounds(options))
                 .end();
         md.paragraph("The harness shares the 2 cores with the server: *server cores* is the server process's CPU "
                 + "time over the scenario's wall time (2.00 = both cores), *harness / other cores* the same for "
@@ -253,10 +266,14 @@ final class Report {
             snapshot(md);
         }
         hangUps(md);
+        orders(md);
         threadCpu(md);
         pool(md);
         if (profile != null) {
-            profile(md);
+            profile(md, profile, "sent receipts", "receipts/s");
+        }
+        if (orders != null && orders.profile != null) {
+            profile(md, orders.profile, "placed orders", "orders/s");
         }
         derived(md);
     }
@@ -379,6 +396,338 @@ final class Report {
                 .end();
     }
 
+    // ---------------------------------------------------------------------------------------------- (i)
+
+    private void orders(Markdown md) {
+        OrdersThroughput.Results o = orders;
+        if (o == null) {
+            return;
+        }
+        md.heading(3, "(i) Orders end to end");
+        md.paragraph(f("`POST /api/orders` as `channel`, a new channel+externalOrderId each time, one line of one "
+                        + "unit of a random sku of %d (each received with %,d units, far more than all orders "
+                        + "together), answered 201 after the allocation process has reserved the unit and released "
+                        + "the order (shipment, pick task) and with every projection running. %s Warm-up first "
+                        + "(below). Every part stops at its count or its time cap. *projections caught up ms*: from "
+                        + "the last answer of the run until every read model answered `?minPosition=<the highest "
+                        + "X-Event-Position of the run>` (see the lag table).", OrdersThroughput.SKUS,
+                OrdersThroughput.STOCK, o.ownServer
+                        ? f("On a server of its own, started on an empty data directory after (h) "
+                        + "(spawn → healthy %s ms), so that its figures do not depend on the scenarios before.",
+                        o.startup == null ? "–" : String.valueOf(o.startup.healthyMillis()))
+                        : f("Run alone on a fresh server (spawn → healthy %s ms).",
+                        o.startup == null ? "–" : String.valueOf(o.startup.healthyMillis()))));
+        if (o.aborted != null) {
+            md.paragraph("**(i) broke off:** `" + Load.abbreviate(o.aborted).replace("`", "'") + "`");
+        }
+        Markdown.Table t = md.table(withCatchUp(Markdown.loadHeaders("run")));
+        o.warmUp.forEach(r -> t.load(r, new Object[] {r.name() + " (not a measurement)"}, catchUpCell(o, r)));
+        for (int i = 0; i < o.baselines.size(); i++) {
+            Result r = o.baselines.get(i);
+            t.load(r, new Object[] {"baseline: " + r.name()}, catchUpCell(o, r));
+        }
+        if (o.oneClient != null) {
+            t.load(o.oneClient, new Object[] {"orders, " + OrdersThroughput.SKUS + " skus"}, catchUpCell(o,
+                    o.oneClient));
+        }
+        if (o.sustained != null) {
+            t.load(o.sustained, new Object[] {"**orders, " + OrdersThroughput.SKUS + " skus (sustained)**"},
+                    catchUpCell(o, o.sustained));
+        }
+        if (o.hot != null) {
+            t.load(o.hot, new Object[] {f("orders, one hot sku (stock %d)", o.hotStock)}, catchUpCell(o, o.hot));
+        }
+        t.end();
+
+        md.table("check", "result").leftAligned()
+                .row("sustained run: answers by status", o.sustainedStatuses.isEmpty() ? "–"
+                        : o.sustainedStatuses.toString())
+                .row("sustained run: orders read back (`GET /api/orders/{orderId}?minPosition=<its "
+                                + "X-Event-Position>`; ALLOCATED, the line's unit allocated)",
+                        f("%d read, %d wrong%s", o.readBack, o.readBackWrong, o.readBackFirstWrong == null ? ""
+                                : ": " + o.readBackFirstWrong))
+                .row(f("hot sku: answers by status (%d orders answered for %d units)", o.hotAccepted, o.hotStock),
+                        o.hotStatuses.isEmpty() ? "–" : o.hotStatuses.toString())
+                .row("hot sku: inventory at the run's head (on hand / reserved / available)",
+                        f("%d / %d / %d", o.hotOnHand, o.hotReserved, o.hotAvailable))
+                .row("hot sku: orders read model (ALLOCATED / BACKORDERED) and the backorder queue",
+                        f("%d / %d; %d queued", o.hotAllocatedOrders, o.hotBackorderedOrders, o.hotQueued))
+                .row("hot sku: never a unit promised twice", o.hotVerdict == null ? "–" : o.hotVerdict)
+                .row("at the end: each sku's reserved units = its orders answered 201", o.reservedVerdict == null
+                        ? "–" : o.reservedVerdict)
+                .row("order requests that failed (not 201, all parts of (i))", o.orderErrors)
+                .end();
+
+        if (o.openLoop != null) {
+            Load.OpenLoop open = o.openLoop;
+            Result r = open.result();
+            md.paragraph(f("**Open loop at half the sustained rate.** Orders are sent at a fixed rate (%.1f /s, half "
+                    + "the sustained run's %.1f /s), each at its due time whatever the earlier ones' answers, by up "
+                    + "to %d harness threads. *answer ms* runs from the due time to the answer (waiting for a free "
+                    + "thread included, so a slow server cannot hide queueing: no coordinated omission); *service "
+                    + "ms* from the actual send.", open.rate(), o.sustained.perSecond(), open.threads()));
+            md.table("target /s", "achieved /s", "orders", "errors", "answer p50 ms", "answer p95 ms",
+                            "answer p99 ms", "answer max ms", "service p50 ms", "service p99 ms", "server CPU ms/op",
+                            "server cores", "harness / other cores", "projections caught up ms")
+                    .row(f("%.1f", open.rate()), f("%.1f", r.perSecond()), r.ops() + (r.capped() ? " (time cap)"
+                                    : ""), r.errors(), ms(r.percentileMillis(50)), ms(r.percentileMillis(95)),
+                            ms(r.percentileMillis(99)), ms(r.maxMillis()), ms(open.serviceMillis(50)),
+                            ms(open.serviceMillis(99)), f("%.2f", r.serverCpuMillisPerOp()),
+                            f("%.2f", r.cpu().serverCores()), f("%.2f / %.2f", r.cpu().harnessCores(),
+                                    r.cpu().otherCores()), catchUpCell(o, r)[0])
+                    .end();
+        }
+
+        List<OrdersThroughput.Lag> lags = new ArrayList<>(o.stops);
+        for (Result r : new Result[] {o.oneClient, o.hot, o.openLoop == null ? null : o.openLoop.result()}) {
+            if (r != null && o.lagOf.get(r) != null) {
+                lags.add(o.lagOf.get(r));
+            }
+        }
+        if (!lags.isEmpty()) {
+            md.paragraph(f("**Projection lag when the writers stop.** When the last client of a run has its "
+                    + "answer, one query per read model with `?minPosition=<the highest X-Event-Position of the "
+                    + "run>`, all at once, each asked again on 503; ms from the last answer to each 200. The server "
+                    + "checks the processors' positions every 10 ms, and each figure includes one query's round "
+                    + "trip (a few ms). *stops*: the end of the sustained run and of %d bursts of %d clients after "
+                    + "it (up to %d orders or %d s each); the other rows are other runs' ends.",
+                    OrdersThroughput.STOPS, OrdersThroughput.CLIENTS, options.n(OrdersThroughput.STOP_ORDERS),
+                    OrdersThroughput.STOP_CAP.toSeconds()));
+            String[] headers = new String[OrdersThroughput.READ_MODELS.size() + 3];
+            headers[0] = "stop";
+            headers[1] = "position";
+            headers[2] = "all read models ms";
+            for (int i = 0; i < OrdersThroughput.READ_MODELS.size(); i++) {
+                headers[i + 3] = OrdersThroughput.READ_MODELS.get(i);
+            }
+            Markdown.Table l = md.table(headers);
+            for (OrdersThroughput.Lag lag : lags) {
+                if (lag == null) {
+                    continue;
+                }
+                Object[] cells = new Object[headers.length];
+                cells[0] = lag.label();
+                cells[1] = lag.head();
+                cells[2] = lag.total() < 0 ? "not in " + OrdersThroughput.LAG_PATIENCE.toMinutes() + " min"
+                        : lag.total();
+                for (int i = 0; i < OrdersThroughput.READ_MODELS.size(); i++) {
+                    Long millis = lag.millis().get(OrdersThroughput.READ_MODELS.get(i));
+                    cells[i + 3] = millis == null ? "–" : millis < 0 ? "no" : millis;
+                }
+                l.row(cells);
+            }
+            l.end();
+            md.paragraph(lagSummary(o));
+        }
+
+        md.paragraph("**Baselines of the same run.** Over HTTP: the moves and receipts rows above (*baseline:*), "
+                + "on this server right before the orders. Raw stores: the server's own H2 and mongo-java-server "
+                + "versions and settings alone (`RawBaselines`, a child JVM on the boot jar's classpath, on a "
+                + "temporary directory, while the server idles; each loop runs untimed first). *CPU ms/op* is the "
+                + "child JVM's CPU per operation (for MongoDB, driver and server together).");
+        Markdown.Table raw = md.table("baseline", "threads", "ops", "ops/s", "p50 ms", "p99 ms", "max ms",
+                "CPU ms/op");
+        for (OrdersThroughput.Raw r : o.raw) {
+            raw.row(OrdersThroughput.describe(r.key()), r.threads(), r.ops(), f("%.0f", r.perSecond()),
+                    f("%.3f", r.p50() / 1e6), f("%.3f", r.p99() / 1e6), f("%.2f", r.max() / 1e6),
+                    f("%.3f", r.cpuMillisPerOp()));
+        }
+        raw.end();
+        if (o.rawProblem != null) {
+            md.paragraph("Raw baselines: " + Load.abbreviate(o.rawProblem).replace("`", "'"));
+        }
+        if (!o.files.isEmpty()) {
+            Markdown.Table files = md.table("file", "MiB", "written", "KiB each");
+            o.files.forEach((name, sizeAndCount) -> {
+                long bytes = sizeAndCount[0];
+                long count = sizeAndCount[1];
+                String what = switch (name) {
+                    case "raw h2" -> "raw H2 baseline's `eventstore.mv.db`, closed";
+                    case "raw mongo" -> "raw mongo-java-server baseline's `readmodels.mv`, closed";
+                    default -> "the server's `" + name + "` at the end of (i)";
+                };
+                String written = switch (name) {
+                    case "raw h2" -> count + " rows, a commit each";
+                    case "raw mongo" -> count + " documents";
+                    default -> "event position " + count;
+                };
+                files.row(what, f("%.1f", bytes / 1048576.0), written, count == 0 ? "–"
+                        : f("%.1f", bytes / 1024.0 / count));
+            });
+            files.end();
+        }
+        List<String> ratios = ratios(o);
+        if (!ratios.isEmpty()) {
+            md.bullets(ratios);
+        }
+    }
+
+    private static Object[] catchUpCell(OrdersThroughput.Results o, Result r) {
+        OrdersThroughput.Lag lag = o.lagOf.get(r);
+        return new Object[] {lag == null ? "–" : lag.total() < 0 ? "not in 2 min" : String.valueOf(lag.total())};
+    }
+
+    /** The stops' lag: median and the largest (the p99 of fewer than 100 stops is their maximum). */
+    private static String lagSummary(OrdersThroughput.Results o) {
+        List<Long> totals = o.stops.stream().filter(java.util.Objects::nonNull)
+                .map(OrdersThroughput.Lag::total).sorted().toList();
+        if (totals.isEmpty()) {
+            return "";
+        }
+        if (totals.get(0) < 0) {
+            return "Some read model did not catch up at a stop.";
+        }
+        return f("Over the %d stops: median %d ms, largest %d ms (the p99 of fewer than 100 stops is the largest).",
+                totals.size(), totals.get(totals.size() / 2), totals.get(totals.size() - 1));
+    }
+
+    private static long lagMax(OrdersThroughput.Results o) {
+        long max = Long.MIN_VALUE;
+        for (OrdersThroughput.Lag lag : o.stops) {
+            if (lag == null || lag.total() < 0) {
+                return -1;
+            }
+            max = Math.max(max, lag.total());
+        }
+        return max == Long.MIN_VALUE ? -1 : max;
+    }
+
+    private static OrdersThroughput.Raw raw(OrdersThroughput.Results o, String key) {
+        return o.raw.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    }
+
+    private static Result baseline(OrdersThroughput.Results o, String prefix, int clients) {
+        return o.baselines.stream().filter(r -> r.name().startsWith(prefix) && r.clients() == clients).findFirst()
+                .orElse(null);
+    }
+
+    /** The orders' figures against the baselines of the same run. */
+    private static List<String> ratios(OrdersThroughput.Results o) {
+        List<String> lines = new ArrayList<>();
+        Result sustained = o.sustained;
+        Result moveOne = baseline(o, "moves", 1);
+        Result moves = baseline(o, "moves", OrdersThroughput.CLIENTS);
+        OrdersThroughput.Raw h2 = raw(o, "h2-append-1");
+        OrdersThroughput.Raw mongo = raw(o, "mongo-upsert-1");
+        if (sustained == null || sustained.ops() == 0) {
+            return lines;
+        }
+        if (moves != null && moveOne != null) {
+            lines.add(f("Orders at %d clients: %.1f /s, %.0f %% of the moves at %d clients (%.1f /s) and %.0f %% of "
+                            + "one client's moves (%.1f /s); %.1f ms of server CPU per order against %.1f ms per move.",
+                    sustained.clients(), sustained.perSecond(), 100 * sustained.perSecond() / moves.perSecond(),
+                    moves.clients(), moves.perSecond(), 100 * sustained.perSecond() / moveOne.perSecond(),
+                    moveOne.perSecond(), sustained.serverCpuMillisPerOp(), moves.serverCpuMillisPerOp()));
+        }
+        if (h2 != null && mongo != null) {
+            lines.add(f("The raw stores alone: H2 appends and commits %.0f events/s on one thread (%.3f ms CPU each), "
+                            + "mongo-java-server takes %.0f single upserts/s; an order costs %.0f× the CPU of a raw "
+                            + "append and a move %.0f×.", h2.perSecond(), h2.cpuMillisPerOp(), mongo.perSecond(),
+                    sustained.serverCpuMillisPerOp() / h2.cpuMillisPerOp(), moves == null ? Double.NaN
+                            : moves.serverCpuMillisPerOp() / h2.cpuMillisPerOp()));
+        }
+        return lines;
+    }
+
+    // ---------------------------------------------------------------------------------------------- summary
+
+    static final String SUMMARY_BEGIN = "<!-- BEGIN GENERATED SUMMARY: rewritten by every full run of the harness "
+            + "(the \"before\" column is carried over); edit outside -->";
+    static final String SUMMARY_END = "<!-- END GENERATED SUMMARY -->";
+
+    /** The targets of issue 9 and where this run stands; {@code before}: the figures kept from the block replaced. */
+    String summary(Map<String, String> before) {
+        if (options.hangUpsOnly()) {
+            return "";
+        }
+        OrdersThroughput.Results o = orders;
+        Result moves = o == null ? null : baseline(o, "moves", OrdersThroughput.CLIENTS);
+        Result receiptsRun = o == null ? null : baseline(o, "receipts", OrdersThroughput.CLIENTS);
+        if (moves == null && this.moves.size() == Benchmarks.CLIENTS.length) {
+            moves = this.moves.get(this.moves.size() - 1);
+        }
+        if (receiptsRun == null && receipts.size() == Benchmarks.CLIENTS.length) {
+            receiptsRun = receipts.get(receipts.size() - 1);
+        }
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        rows.put("orders placed/s over HTTP (16 clients, 64 skus, one line; allocation, release, every projection)",
+                new String[] {"≥ 1,000", o == null || o.sustained == null ? "—" : f("%.1f /s (p50 %s ms; %.0f ms "
+                        + "server CPU/order)", o.sustained.perSecond(), ms(o.sustained.percentileMillis(50)),
+                        o.sustained.serverCpuMillisPerOp())});
+        rows.put("single-event commands/s (moves, 16 clients)", new String[] {"≥ 2,000", moves == null ? "—"
+                : f("%.1f /s", moves.perSecond())});
+        rows.put("receipts/s (16 clients)", new String[] {"≥ 1,000", receiptsRun == null ? "—"
+                : f("%.1f /s", receiptsRun.perSecond())});
+        rows.put("one hot sku: orders/s, never a unit promised twice", new String[] {"≥ 500",
+                o == null || o.hot == null ? "—" : f("%.1f /s (%s)", o.hot.perSecond(), o.hotOk
+                        ? "no unit promised twice" : "**CHECK FAILED**")});
+        rows.put("order placement p99 at half the sustained rate (open loop)", new String[] {"≤ 50 ms",
+                o == null || o.openLoop == null ? "—" : f("%s ms at %.1f /s", ms(o.openLoop.result()
+                        .percentileMillis(99)), o.openLoop.rate())});
+        long lag = o == null ? -1 : lagMax(o);
+        rows.put("projection lag when writers stop (p99)", new String[] {"≤ 100 ms", o == null || o.stops.isEmpty()
+                ? "—" : lag < 0 ? "not caught up" : f("%d ms (largest of %d stops)", lag, o.stops.size())});
+        ServerProcess.Startup start = coldStart != null ? coldStart : o == null ? null : o.startup;
+        rows.put("start-up to healthy (empty data directory)", new String[] {"≤ 10 s", start == null ? "—"
+                : f("%.1f s", start.healthyMillis() / 1000.0)});
+        Markdown md = new Markdown();
+        md.paragraph(f("**Issue 9's targets** (2 cores, embedded default, the README's start command), from the "
+                        + "harness run of %s%s%s (load average before %s; %s). *before*: the first run's figure, "
+                        + "carried over by every run (replace it with — to take the next run's).", instant(started),
+                options.ordersOnly() ? " of (i) alone (`--orders-throughput`)" : "", options.quick()
+                        ? " with --quick (counts ÷10: a smoke test, not a measurement)" : "", loadBefore,
+                options.ordersOnly() ? "its details were printed with it" : "details in the generated block below"));
+        Markdown.Table t = md.table("metric", "target", "now", "before");
+        rows.forEach((metric, cells) -> {
+            String kept = before.get(metric);
+            t.row(metric, cells[0], cells[1], kept == null || kept.isBlank() || kept.equals("—") ? cells[1] : kept);
+        });
+        t.end();
+        md.paragraph("Not measured yet: the figures with 1,000,000 events already in the store, start-up with them, "
+                + "and RSS after 10 minutes at half the sustained rate.");
+        return md.toString();
+    }
+
+    /** The *before* cells of the summary block in {@code file}, by metric (empty if there is none). */
+    static Map<String, String> previousBefore(Path file) {
+        Map<String, String> before = new java.util.HashMap<>();
+        try {
+            if (!Files.exists(file)) {
+                return before;
+            }
+            String text = Files.readString(file);
+            int from = text.indexOf(SUMMARY_BEGIN);
+            int to = text.indexOf(SUMMARY_END);
+            if (from < 0 || to < from) {
+                return before;
+            }
+            for (String line : text.substring(from, to).lines().toList()) {
+                String[] cells = line.split("(?<!\\\\)\\|", -1);
+                if (cells.length == 6 && !cells[1].isBlank() && !cells[1].strip().equals("metric")
+                        && !cells[1].strip().startsWith("---")) {
+                    before.put(cells[1].strip(), cells[4].strip().replace("\\|", "|"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No before column then: this run's figures are taken.
+        }
+        return before;
+    }
+
+    /** Replaces the block between these markers, or puts one right after the file's first heading. */
+    static void writeAtTop(Path file, String generated, String begin, String end) throws IOException {
+        if (Files.exists(file)) {
+            String existing = Files.readString(file);
+            if (!existing.contains(begin)) {
+                int firstBreak = existing.indexOf("\n\n");
+                String head = firstBreak < 0 ? existing : existing.substring(0, firstBreak + 2);
+                String rest = firstBreak < 0 ? "" : existing.substring(firstBreak + 2);
+                Files.writeString(file, head + begin + "\n\n" + end + "\n\n" + rest);
+            }
+        }
+        write(file, generated, begin, end);
+    }
+
     private static String yesNo(AbandonedRequests.Check check) {
         return check.ok() ? "yes" : check.wrote() ? "yes, but the audit failed" : "**NO**";
     }
@@ -394,6 +743,16 @@ final class Report {
         all.addAll(queries);
         if (snapshot != null) {
             all.add(snapshot);
+        }
+        if (orders != null) {
+            all.addAll(orders.warmUp);
+            all.addAll(orders.baselines);
+            for (Result r : new Result[] {orders.oneClient, orders.sustained, orders.hot,
+                    orders.openLoop == null ? null : orders.openLoop.result()}) {
+                if (r != null) {
+                    all.add(r);
+                }
+            }
         }
         return all;
     }
@@ -422,11 +781,15 @@ final class Report {
         md.paragraph("Milliseconds of server CPU per operation, from the per-thread CPU times of a thread dump before "
                 + "and after each scenario. *HTTP*: Netty event loops (HTTP, authentication, JSON, validation). "
                 + "*handlers*: boundedElastic threads (command handling: Axon, aggregates, event-store appends and "
-                + "H2 commits; query reads). *posting*: the receipt-posting tracking processor. *reader*: the "
-                + "embedded event store's producer, which reads new events from H2 for the tracking processors. "
-                + "*inventory*, *ledger*: the projections (MongoDB driver side). *mongo*: the in-process "
-                + "mongo-java-server. *polling*: Reactor's parallel threads (the 10 ms `minPosition` checks). "
-                + "*JIT*, *GC*: compiler and GC/VM threads. *total*: the process, including threads that ended.");
+                + "H2 commits; query reads). *posting*: the receipt-posting tracking processor. *allocation*: the "
+                + "order-allocation tracking processor (one thread: reservations, backorders, releases). *reader*: "
+                + "the embedded event store's producer, which reads new events from H2 for the tracking processors. "
+                + "*inventory*, *ledger*: the projections (MongoDB driver side); *order RMs*: the orders, "
+                + "order-history, backorders, tasks, shipments and labor projections. *mongo*: the in-process "
+                + "mongo-java-server. *polling*: Reactor's parallel threads (the 10 ms `minPosition` and "
+                + "settle checks). *JIT*, *GC*: compiler and GC/VM threads. *total*: the process, including threads "
+                + "that ended. For (i)'s order rows the CPU is counted until the read models had caught up after the "
+                + "last answer (the lag), so it includes the projections' backlog.");
         List<String> groups = ServerProcess.CPU_GROUPS;
         String[] headers = new String[groups.size() + 2];
         headers[0] = "scenario";
@@ -447,11 +810,11 @@ final class Report {
         t.end();
     }
 
-    private void profile(Markdown md) {
-        md.heading(3, "Where the time goes: thread samples under load");
+    private void profile(Markdown md, ThreadSampler.Profile profile, String what, String unit) {
+        md.heading(3, "Where the time goes: thread samples under load (" + what + ")");
         Result load = profile.load();
         md.paragraph(f("%d thread dumps (`Thread.print -l` via %s, %.0f ms each) taken every ~100 ms while %d "
-                        + "clients sent receipts (%.1f receipts/s, p50 %s ms, p99 %s ms during sampling; the dumps "
+                        + "clients %s (%.1f %s, p50 %s ms, p99 %s ms during sampling; the dumps "
                         + "slow the server down a little). Each thread of a group is put in the first matching "
                         + "category; *average threads* is how many of the group were in that category at any moment. "
                         + "The append lock is recognised by its address (what threads inside "
@@ -459,8 +822,8 @@ final class Report {
                         + "the dump lists. Waiting states are reliable; what a running thread was doing is "
                         + "safepoint-biased (dumps catch threads at safepoints or in native calls), so read the "
                         + "*holds the append lock: …* rows as rough.", profile.samples(),
-                profile.attachApi() ? "the attach API" : "jcmd", profile.dumpMillis(), load.clients(),
-                load.perSecond(), ms(load.percentileMillis(50)), ms(load.percentileMillis(99))));
+                profile.attachApi() ? "the attach API" : "jcmd", profile.dumpMillis(), load.clients(), what,
+                load.perSecond(), unit, ms(load.percentileMillis(50)), ms(load.percentileMillis(99))));
         for (Map.Entry<String, Map<String, Integer>> group : profile.groups().entrySet()) {
             Markdown.Table t = md.table(group.getKey(), "share of samples", "average threads");
             group.getValue().entrySet().stream()

@@ -116,6 +116,10 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -221,6 +225,12 @@ final class ServerProcess implements AutoCloseable {
         if (name.startsWith("EventProcessor[receipt-posting]")) {
             return "posting";
         }
+        if (name.startsWith("EventProcessor[order-allocation]")) {
+            return "allocation";
+        }
+        if (ORDER_READ_MODELS.stream().anyMatch(group -> name.startsWith("EventProcessor[" + group + "]"))) {
+            return "order RMs";
+        }
         if (name.startsWith("EmbeddedEventStore")) {
             return "reader";
         }
@@ -239,8 +249,12 @@ final class ServerProcess implements AutoCloseable {
         return "other";
     }
 
-    static final List<String> CPU_GROUPS = List.of("HTTP", "handlers", "posting", "reader", "inventory", "ledger",
-            "mongo", "polling", "JIT", "GC", "other");
+    static final List<String> CPU_GROUPS = List.of("HTTP", "handlers", "posting", "allocation", "reader",
+            "inventory", "ledger", "order RMs", "mongo", "polling", "JIT", "GC", "other");
+
+    /** The read models of orders and fulfilment: one tracking processor each (CPU group "order RMs"). */
+    static final List<String> ORDER_READ_MODELS = List.of("orders", "order-history", "backorders", "tasks",
+            "shipments", "labor");
 
     /** The JDBC pool's counters from the server's own metrics (HikariCP via Micrometer). */
     record Pool(double acquisitions, double acquireSeconds, double usageSeconds, double timeouts) {

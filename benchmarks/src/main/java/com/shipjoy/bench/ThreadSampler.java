@@ -27,6 +27,48 @@ final class ThreadSampler {
         this.server = server;
     }
 
+    /**
+     * Thread dumps every ~100 ms (after the first 500 ms) while {@code load} runs; with {@code keep} the dumps are
+     * written there as 000.txt, 001.txt, …
+     */
+    static Profile during(ServerProcess server, java.util.function.Supplier<Load.Result> load,
+                          java.nio.file.Path keep) {
+        ThreadSampler sampler = new ThreadSampler(server);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sampling = new Thread(() -> {
+            ServerProcess.sleep(500);
+            while (!stop.get()) {
+                sampler.sample();
+                ServerProcess.sleep(100);
+            }
+        }, "sampler");
+        sampling.setDaemon(true);
+        sampling.start();
+        Load.Result result;
+        try {
+            result = load.get();
+        } finally {
+            stop.set(true);
+        }
+        try {
+            sampling.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (keep != null) {
+            try {
+                java.nio.file.Files.createDirectories(keep);
+                for (int i = 0; i < sampler.dumps().size(); i++) {
+                    java.nio.file.Files.writeString(keep.resolve(String.format("%03d.txt", i)),
+                            sampler.dumps().get(i));
+                }
+            } catch (java.io.IOException e) {
+                System.out.println("Could not keep the thread dumps: " + e);
+            }
+        }
+        return sampler.profile(result);
+    }
+
     void sample() {
         long start = System.nanoTime();
         String dump = server.jcmd("Thread.print -l");
@@ -146,8 +188,12 @@ final class ThreadSampler {
         if (name.startsWith("EventProcessor[receipt-posting]")) {
             return "receipt-posting processor (re-posts each receipt's lines)";
         }
+        if (name.startsWith("EventProcessor[order-allocation]")) {
+            return ALLOCATION_GROUP;
+        }
         if (name.startsWith("EventProcessor[")) {
-            return "projection threads (inventory, stock-ledger)";
+            return "projection threads (inventory, stock-ledger; in (i) also orders, order-history, backorders, "
+                    + "tasks, shipments, labor)";
         }
         if (name.startsWith("EmbeddedEventStore") && contains(thread.frames(), "org.axonframework.eventsourcing."
                 + "eventstore.EmbeddedEventStore$EventProducer")) {
@@ -157,7 +203,10 @@ final class ThreadSampler {
         return null;
     }
 
+    static final String ALLOCATION_GROUP = "allocation process (order-allocation: one thread reserves stock, queues "
+            + "backorders and releases orders, in event-store order)";
     static final String APPEND_LOCK = "waits for the append lock (OrderedAppends)";
+    private static final String EVENT_STORE = "org.axonframework.eventsourcing.eventstore.";
     static final String CONNECTION = "waits for a JDBC connection (HikariCP pool)";
 
     static String category(ThreadState thread, String appendLock) {
@@ -173,12 +222,24 @@ final class ThreadSampler {
         if (thread.parkedOn() != null && contains(frames, "org.axonframework.common.lock.")) {
             return prefix + "waits for an aggregate lock";
         }
-        if (contains(frames, "EmbeddedEventStore$EventConsumer.peekGlobalStream")
-                || contains(frames, "EmbeddedEventStore$EventProducer.waitForData")) {
+        // Frames are matched by prefix: the class names must be complete.
+        if (contains(frames, EVENT_STORE + "EmbeddedEventStore$EventConsumer.peekGlobalStream")
+                || contains(frames, EVENT_STORE + "EmbeddedEventStore$EventProducer.waitForData")) {
             return prefix + "waits for new events";
         }
         if (frames.isEmpty() || isIdle(frames)) {
             return prefix + "idle";
+        }
+        // Anywhere in the stack, before the first-frame rules below: the top frames of a commit or a page read are
+        // H2's file system (the async: one hands each read and write to a thread pool and waits for it).
+        if (contains(frames, "org.h2.mvstore.MVStore.commit") || contains(frames, "org.h2.mvstore.MVStore.store")
+                || contains(frames, "org.h2.mvstore.MVStore.tryCommit")) {
+            return prefix + (contains(frames, "org.h2.store.fs.") ? "in H2 commit: writes the changed pages to the "
+                    + "file" : thread.parkedOn() != null ? "waits for H2's store lock (commit)"
+                    : "in H2 commit (writes the changed pages)");
+        }
+        if (contains(frames, "org.h2.mvstore.FileStore.readPage")) {
+            return prefix + "in H2 (SQL): reads a page from the file (not in H2's cache)";
         }
         for (String frame : frames) {
             if (frame.startsWith("org.h2.mvstore.MVStore.commit") || frame.startsWith("org.h2.mvstore.MVStore.store")

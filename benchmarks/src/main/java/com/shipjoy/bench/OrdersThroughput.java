@@ -1,0 +1,726 @@
+package com.shipjoy.bench;
+
+import static com.shipjoy.bench.Markdown.f;
+
+import com.shipjoy.bench.Load.Result;
+import com.shipjoy.bench.Load.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * (i) Orders end to end over HTTP, on a server of their own started on an empty data directory (the README's
+ * command): {@code POST /api/orders} as {@code channel}, one line of one unit each, answered after the allocation
+ * process has reserved the stock and released the order (shipment and pick task); every projection runs. Measures
+ * sustained placement with 16 closed-loop clients, one hot sku whose stock is half the orders (and checks that no
+ * unit is promised twice), latency at half the sustained rate in an open loop, how long the read models take to
+ * catch up when the writers stop, and, in the same run for comparison, moves and receipts over HTTP and the raw
+ * stores alone ({@code raw.RawBaselines}, a child JVM). Every part stops at an operation count or a time cap.
+ */
+final class OrdersThroughput {
+
+    static final String CHANNEL_USER = "channel";
+    static final String READER = Benchmarks.AUDITOR;
+    static final String SKU = "ORD-";
+    static final int SKUS = 64;
+    static final long STOCK = 100_000;
+    static final String MOVE_SKU = "MOVE-";
+    static final String HOT = "ORD-HOT";
+    static final int CLIENTS = 16;
+    static final Duration SET_UP_CAP = Duration.ofMinutes(2);
+    /** The JIT is still busy after a few hundred orders (a fifth of an order's CPU at 16 clients after 300). */
+    static final int WARM_UP = 600;
+    static final Duration WARM_UP_CAP = Duration.ofSeconds(30);
+    static final int WARM_UP_MOVES = 200;
+    static final int BASE_MOVES_ONE = 200;
+    static final int BASE_MOVES = 400;
+    static final int BASE_RECEIPTS = 400;
+    static final int ONE_CLIENT = 100;
+    static final int SUSTAINED = 4000;
+    static final Duration SUSTAINED_CAP = Duration.ofSeconds(30);
+    static final int HOT_ORDERS = 600;
+    static final int HOT_STOCK = 300;
+    static final Duration HOT_CAP = Duration.ofSeconds(40);
+    /** Short bursts after the sustained run, each followed by a lag measurement: more stops for the lag figure. */
+    static final int STOPS = 5;
+    static final int STOP_ORDERS = 200;
+    static final Duration STOP_CAP = Duration.ofSeconds(2);
+    static final int READ_BACK = 50;
+    static final int OPEN_LOOP_MAX = 4000;
+    static final Duration OPEN_LOOP_CAP = Duration.ofSeconds(20);
+    static final int OPEN_LOOP_THREADS = 64;
+    static final Duration PROFILE = Duration.ofSeconds(6);
+    static final Duration LAG_PATIENCE = Duration.ofMinutes(2);
+    static final double RAW_CAP_SECONDS = 10;
+    static final int RAW_H2_ONE = 3000;
+    static final int RAW_H2_MANY = 6000;
+    static final int RAW_MONGO_ONE = 3000;
+    static final int RAW_MONGO_BULK = 30000;
+    static final String RAW_MAIN = "com.shipjoy.bench.raw.RawBaselines";
+
+    /** One answered order. */
+    record Placed(String orderId, String sku, String status, long position) {
+    }
+
+    /**
+     * How long after the last answer of a run each read model answered {@code ?minPosition=<the run's highest
+     * X-Event-Position>} (ms, -1: not within {@link #LAG_PATIENCE}); {@code total}: the last of them.
+     */
+    record Lag(String label, long head, long total, Map<String, Long> millis, String problem) {
+    }
+
+    /** A raw baseline from the child JVM: ops, wall and CPU time, latency percentiles per operation (ns). */
+    record Raw(String key, int threads, long ops, long wallNanos, long cpuNanos, long p50, long p99, long max) {
+
+        double perSecond() {
+            return ops / (wallNanos / 1e9);
+        }
+
+        double cpuMillisPerOp() {
+            return ops == 0 ? Double.NaN : cpuNanos / 1e6 / ops;
+        }
+    }
+
+    /** What (i) measured; filled as it goes, so a run that breaks off still reports what it has. */
+    static final class Results {
+        ServerProcess.Startup startup;
+        boolean ownServer;
+        final List<Result> warmUp = new ArrayList<>();
+        final List<Result> baselines = new ArrayList<>();
+        final List<Raw> raw = new ArrayList<>();
+        String rawProblem;
+        /** Files: the raw baselines' (h2, mongo: bytes and rows or documents written) and the server's at the end. */
+        final Map<String, long[]> files = new LinkedHashMap<>();
+        Result oneClient;
+        Result sustained;
+        Result hot;
+        Load.OpenLoop openLoop;
+        final Map<Result, Lag> lagOf = new java.util.IdentityHashMap<>();
+        final List<Lag> stops = new ArrayList<>();
+        final List<Result> stopRuns = new ArrayList<>();
+        Map<String, Integer> sustainedStatuses = Map.of();
+        int readBack;
+        int readBackWrong;
+        String readBackFirstWrong;
+        Map<String, Integer> hotStatuses = Map.of();
+        int hotStock;
+        int hotAccepted;
+        long hotOnHand = -1;
+        long hotReserved = -1;
+        long hotAvailable = -1;
+        long hotAllocatedOrders = -1;
+        long hotBackorderedOrders = -1;
+        long hotQueued = -1;
+        String hotVerdict;
+        boolean hotOk;
+        String reservedVerdict;
+        boolean reservedOk = true;
+        int orderErrors;
+        ThreadSampler.Profile profile;
+        long events;
+        String aborted;
+    }
+
+    private final Benchmarks.Options options;
+    private final ServerProcess server;
+    private final Http http;
+    private final Path work;
+    private final Report report;
+    private final Results results = new Results();
+    private final AtomicLong head = new AtomicLong();
+    private final AtomicInteger orderSeq = new AtomicInteger();
+    private final AtomicInteger receiptSeq = new AtomicInteger();
+    private final AtomicLongArray accepted = new AtomicLongArray(SKUS);
+    private final AtomicInteger failedOrders = new AtomicInteger();
+    private volatile String lastOrderId;
+    private volatile String sampleOrderId;
+    private volatile String sampleShipmentId;
+
+    OrdersThroughput(Benchmarks.Options options, ServerProcess server, Path work, Report report) {
+        this.options = options;
+        this.server = server;
+        this.http = new Http(server.port());
+        this.work = work;
+        this.report = report;
+        report.orders = results;
+    }
+
+    /** Runs (i); a check that fails is added to the report's failures, an exception ends (i) with a failure. */
+    void run(ServerProcess.Startup startup, boolean ownServer) {
+        results.startup = startup;
+        results.ownServer = ownServer;
+        try {
+            scenario();
+        } catch (RuntimeException e) {
+            results.aborted = e.toString();
+            report.failures.add("(i) broke off: " + Load.abbreviate(e.toString()));
+            System.out.println("    (i) broke off: " + e);
+        }
+        results.orderErrors = failedOrders.get();
+    }
+
+    private void scenario() {
+        setUp();
+
+        System.out.println("-- (i) raw baselines (child JVM: H2 and mongo-java-server alone)");
+        rawBaselines();
+
+        System.out.println("-- (i) warm-up");
+        results.warmUp.add(Load.run("warm-up: orders, " + SKUS + " skus", 4, options.n(WARM_UP),
+                WARM_UP_CAP, server, (index, client) -> place(randomSku(), null)));
+        results.warmUp.add(Load.run("warm-up: moves", 4, options.n(WARM_UP_MOVES), Benchmarks.CAP, server,
+                (index, client) -> move(index)));
+        findSampleOrder();
+
+        System.out.println("-- (i) baselines over HTTP: moves and receipts");
+        results.baselines.add(Load.run("moves of one unit, " + SKUS + " skus", 1, options.n(BASE_MOVES_ONE),
+                Benchmarks.CAP, server, (index, client) -> move(index)));
+        results.baselines.add(Load.run("moves of one unit, " + SKUS + " skus", CLIENTS, options.n(BASE_MOVES),
+                Benchmarks.CAP, server, (index, client) -> move(index)));
+        results.baselines.add(Load.run("receipts of new skus", CLIENTS, options.n(BASE_RECEIPTS), Benchmarks.CAP,
+                server, (index, client) -> Sample.command(receipt("REC-" + index, 1000), 201)));
+
+        System.out.println("-- (i) orders, 1 client");
+        results.oneClient = lagged("after 1 client", run -> Load.run("orders, " + SKUS + " skus", 1,
+                options.n(ONE_CLIENT), Benchmarks.CAP, server, (index, client) -> place(randomSku(), null), run));
+
+        System.out.printf("-- (i) sustained: %d clients place orders for up to %d orders or %d s%n", CLIENTS,
+                options.n(SUSTAINED), SUSTAINED_CAP.toSeconds());
+        ConcurrentLinkedQueue<Placed> placed = new ConcurrentLinkedQueue<>();
+        results.sustained = lagged("after the sustained run", run -> Load.run("orders, " + SKUS + " skus",
+                CLIENTS, options.n(SUSTAINED), SUSTAINED_CAP, server,
+                (index, client) -> place(randomSku(), placed), run));
+        results.stops.add(results.lagOf.get(results.sustained));
+        results.sustainedStatuses = statuses(placed);
+        readBack(new ArrayList<>(placed));
+
+        System.out.printf("-- (i) %d more stops: %d clients for up to %d orders or %d s, then the lag%n", STOPS,
+                CLIENTS, options.n(STOP_ORDERS), STOP_CAP.toSeconds());
+        for (int s = 1; s <= STOPS; s++) {
+            Result burst = lagged("stop " + (s + 1), run -> Load.run("orders, burst", CLIENTS,
+                    options.n(STOP_ORDERS), STOP_CAP, server, (index, client) -> place(randomSku(), null), run));
+            results.stopRuns.add(burst);
+            results.stops.add(results.lagOf.get(burst));
+        }
+
+        hotSku();
+
+        if (options.profile()) {
+            System.out.println("-- (i) where the time goes: thread samples under " + CLIENTS + " order clients");
+            results.profile = ThreadSampler.during(server, () -> Load.run("orders while sampling threads", CLIENTS,
+                    Integer.MAX_VALUE / 2, options.quick() ? Duration.ofSeconds(2) : PROFILE, server,
+                    (index, client) -> place(randomSku(), null)), options.keepData()
+                    ? work.resolve("thread-dumps-orders") : null);
+        }
+
+        openLoop();
+        reservedCheck();
+        results.events = head.get();
+        for (String file : List.of("eventstore.mv.db", "readmodels.mv")) {
+            try {
+                results.files.put(file, new long[] {Files.size(server.dataDir().resolve(file)), results.events});
+            } catch (IOException e) {
+                // Not there (another storage mode): not reported.
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- set-up
+
+    private void setUp() {
+        StringBuilder locations = new StringBuilder();
+        for (int i = 1; i <= Benchmarks.LOCATIONS; i++) {
+            locations.append(i == 1 ? "" : ",").append('"').append(Benchmarks.location(i)).append('"');
+        }
+        Http.Response warehouse = http.post(Benchmarks.WAREHOUSE, "/api/warehouses",
+                "{\"warehouseId\":\"" + Benchmarks.WH + "\",\"name\":\"Orders\",\"locations\":[" + locations + "]}");
+        require(warehouse, 201, "the warehouse");
+        results.hotStock = options.n(HOT_STOCK);
+        // 64 skus to order and 64 to move, plenty of each; the hot sku with less stock than its orders.
+        // Not a measurement, so a generous cap: on a busy machine 129 receipts can take longer than 20 s.
+        Result setUp = Load.run("set-up: receipts", 8, 2 * SKUS + 1, SET_UP_CAP, server, (index, client) -> {
+            String sku = index < SKUS ? sku(index) : index < 2 * SKUS ? moveSku(index - SKUS) : HOT;
+            return Sample.command(receipt(sku, sku.equals(HOT) ? results.hotStock : STOCK), 201);
+        });
+        if (setUp.errors() > 0 || setUp.capped()) {
+            throw new IllegalStateException("(i) set-up: " + (setUp.capped() ? "the receipts did not finish within "
+                    + SET_UP_CAP.toSeconds() + " s; " : "") + setUp.errors() + " receipts failed"
+                    + (setUp.firstError() == null ? "" : ": " + setUp.firstError()));
+        }
+    }
+
+    static String sku(int i) {
+        return String.format("%s%02d", SKU, i);
+    }
+
+    private static String moveSku(int i) {
+        return String.format("%s%02d", MOVE_SKU, i);
+    }
+
+    private static String randomSku() {
+        return sku(ThreadLocalRandom.current().nextInt(SKUS));
+    }
+
+    private Http.Response receipt(String sku, long quantity) {
+        String body = "{\"receiptId\":\"R-I-" + receiptSeq.incrementAndGet() + "\",\"reference\":\"PO-orders\","
+                + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"location\":\""
+                + Benchmarks.location(1) + "\"}]}";
+        Http.Response response = http.post(Benchmarks.WAREHOUSE, "/api/warehouses/" + Benchmarks.WH + "/receipts",
+                body);
+        seen(response);
+        return response;
+    }
+
+    /** One unit of a move sku from A-01 to A-20: one command, one event. Consecutive moves on different skus. */
+    private Sample move(int index) {
+        Http.Response response = http.post(Benchmarks.WAREHOUSE, "/api/warehouses/" + Benchmarks.WH + "/moves",
+                "{\"sku\":\"" + moveSku(index % SKUS) + "\",\"quantity\":1,\"from\":\"" + Benchmarks.location(1)
+                        + "\",\"to\":\"" + Benchmarks.location(Benchmarks.LOCATIONS) + "\"}");
+        seen(response);
+        return Sample.command(response, 200);
+    }
+
+    private void seen(Http.Response response) {
+        if (response.position() > 0) {
+            head.accumulateAndGet(response.position(), Math::max);
+        }
+    }
+
+    private static void require(Http.Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException("(i) " + what + ": expected " + status + ", got " + response.status()
+                    + ": " + Load.abbreviate(response.body()));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- orders
+
+    static String orderBody(int n, String sku) {
+        return "{\"channel\":\"bench\",\"externalOrderId\":\"B-" + n + "\",\"customer\":{\"customerId\":\"C-"
+                + (n % 1000) + "\",\"name\":\"Bench Customer\",\"email\":\"bench@example.com\"},\"shipTo\":"
+                + "{\"name\":\"Bench Customer\",\"line1\":\"1 Loop Road\",\"city\":\"Testville\",\"postalCode\":"
+                + "\"12345\",\"country\":\"DE\"},\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":"
+                + "\"9.99\",\"currency\":\"EUR\"}]}";
+    }
+
+    /**
+     * Places an order of one unit of {@code sku} (a new channel+externalOrderId each time); a 201 with
+     * X-Event-Position is a success. Its answer goes to {@code into} (if not null) and counts for the sku.
+     */
+    private Sample place(String sku, java.util.Collection<Placed> into) {
+        int n = orderSeq.incrementAndGet();
+        Http.Response response = http.post(CHANNEL_USER, "/api/orders", orderBody(n, sku));
+        seen(response);
+        Sample sample = Sample.command(response, 201);
+        if (sample.error() != null) {
+            failedOrders.incrementAndGet();
+            return sample;
+        }
+        String status;
+        String orderId;
+        try {
+            Object json = response.json();
+            status = String.valueOf(Json.at(json, "status"));
+            orderId = String.valueOf(Json.at(json, "orderId"));
+        } catch (RuntimeException e) {
+            failedOrders.incrementAndGet();
+            return new Sample(response.nanos(), "unreadable answer: " + Load.abbreviate(response.body()));
+        }
+        if (sku.startsWith(SKU) && !sku.equals(HOT)) {
+            accepted.incrementAndGet(Integer.parseInt(sku.substring(SKU.length())));
+        }
+        if (into != null) {
+            into.add(new Placed(orderId, sku, status, response.position()));
+        }
+        lastOrderId = orderId;
+        return sample;
+    }
+
+    private static Map<String, Integer> statuses(java.util.Collection<Placed> placed) {
+        Map<String, Integer> statuses = new TreeMap<>();
+        placed.forEach(order -> statuses.merge(order.status(), 1, Integer::sum));
+        return statuses;
+    }
+
+    /** An order and its shipment, for the order-history and shipments probes of the lag measurement. */
+    private void findSampleOrder() {
+        String orderId = lastOrderId;
+        if (orderId == null) {
+            return;
+        }
+        Http.Response order = http.get(READER, "/api/orders/" + orderId + "?minPosition=" + head.get());
+        if (order.status() == 200) {
+            Object shipment = Json.at(order.json(), "shipments.0.shipmentId");
+            sampleShipmentId = shipment == null ? null : shipment.toString();
+        }
+        sampleOrderId = orderId;
+    }
+
+    /**
+     * Stock is plentiful, so every order must end ALLOCATED: reads back up to {@link #READ_BACK} answered orders
+     * (evenly spread, and every one answered otherwise) at the X-Event-Position of their answer, or for one that was
+     * not answered ALLOCATED (allocation lagged more than 5 s: PLACED) at the run's head.
+     */
+    private void readBack(List<Placed> placed) {
+        List<Placed> sample = new ArrayList<>();
+        int step = Math.max(1, placed.size() / READ_BACK);
+        for (int i = 0; i < placed.size(); i++) {
+            Placed order = placed.get(i);
+            if ((i % step == 0 && sample.size() < READ_BACK) || !"ALLOCATED".equals(order.status())) {
+                sample.add(order);
+            }
+        }
+        long runHead = head.get();
+        for (Placed order : sample) {
+            long at = "ALLOCATED".equals(order.status()) ? order.position() : runHead;
+            Http.Response read = http.get(READER, "/api/orders/" + order.orderId() + "?minPosition=" + at);
+            results.readBack++;
+            String status = read.status() == 200 ? String.valueOf(Json.at(read.json(), "status"))
+                    : "HTTP " + read.status();
+            Object allocated = read.status() == 200 ? Json.at(read.json(), "lines.0.allocated") : null;
+            if (!"ALLOCATED".equals(status) || !(allocated instanceof Number number && number.longValue() == 1)) {
+                results.readBackWrong++;
+                if (results.readBackFirstWrong == null) {
+                    results.readBackFirstWrong = order.orderId() + " answered " + order.status() + ", read back "
+                            + status + " (lines[0].allocated " + allocated + ") at position " + at;
+                }
+            }
+        }
+        long notAllocated = placed.stream().filter(order -> !"ALLOCATED".equals(order.status())
+                && !"PLACED".equals(order.status())).count();
+        System.out.printf("    answers %s; read back %d orders, %d not ALLOCATED%n", results.sustainedStatuses,
+                results.readBack, results.readBackWrong);
+        if (results.readBackWrong > 0) {
+            report.failures.add(f("(i) sustained: %d of %d orders read back were not ALLOCATED although stock was "
+                    + "plentiful; first: %s", results.readBackWrong, results.readBack, results.readBackFirstWrong));
+        }
+        if (notAllocated > 0) {
+            report.failures.add(f("(i) sustained: %d orders were answered neither ALLOCATED nor PLACED although "
+                    + "stock was plentiful: %s", notAllocated, results.sustainedStatuses));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- hot sku
+
+    /**
+     * Every order for one sku whose stock is half the orders: the allocation process must promise each unit once.
+     * Afterwards, at the run's head: the inventory holds stock reserved (reserved = on hand, available 0), the orders
+     * read model lists exactly stock ALLOCATED and the rest BACKORDERED, the backorder queue holds the rest, and no
+     * more answers said ALLOCATED than there were units.
+     */
+    private void hotSku() {
+        int orders = options.n(HOT_ORDERS);
+        int stock = results.hotStock;
+        System.out.printf("-- (i) one hot sku: %d clients, %d orders of one unit, stock %d%n", CLIENTS, orders, stock);
+        ConcurrentLinkedQueue<Placed> placed = new ConcurrentLinkedQueue<>();
+        int failedBefore = failedOrders.get();
+        results.hot = lagged("after the hot sku", run -> Load.run("orders, one hot sku", CLIENTS, orders, HOT_CAP,
+                server, (index, client) -> place(HOT, placed), run));
+        boolean certain = failedOrders.get() == failedBefore;
+        results.hotStatuses = statuses(placed);
+        results.hotAccepted = placed.size();
+        long at = head.get();
+        Http.Response level = http.get(READER, "/api/inventory/" + HOT + "?minPosition=" + at);
+        if (level.status() == 200) {
+            Object json = level.json();
+            results.hotOnHand = Json.number(json, "onHand");
+            results.hotReserved = Json.number(json, "reserved");
+            results.hotAvailable = Json.number(json, "available");
+        }
+        results.hotAllocatedOrders = total("/api/orders?sku=" + HOT + "&status=ALLOCATED&size=1&minPosition=" + at);
+        results.hotBackorderedOrders = total("/api/orders?sku=" + HOT + "&status=BACKORDERED&size=1&minPosition="
+                + at);
+        results.hotQueued = total("/api/backorders?sku=" + HOT + "&size=1&minPosition=" + at);
+        int answeredAllocated = results.hotStatuses.getOrDefault("ALLOCATED", 0);
+        long expectedAllocated = Math.min(stock, results.hotAccepted);
+        long expectedRest = results.hotAccepted - expectedAllocated;
+        List<String> wrong = new ArrayList<>();
+        if (answeredAllocated > stock) {
+            wrong.add(f("%d answers said ALLOCATED for %d units", answeredAllocated, stock));
+        }
+        if (results.hotReserved > results.hotOnHand || results.hotOnHand != stock) {
+            wrong.add(f("the inventory shows %d reserved of %d on hand (received %d)", results.hotReserved,
+                    results.hotOnHand, stock));
+        }
+        if (results.hotAllocatedOrders > stock) {
+            wrong.add(f("the orders read model lists %d ALLOCATED orders for %d units", results.hotAllocatedOrders,
+                    stock));
+        }
+        if (certain) {
+            if (results.hotReserved != expectedAllocated || results.hotAvailable != stock - expectedAllocated) {
+                wrong.add(f("reserved %d, available %d; expected %d and %d", results.hotReserved,
+                        results.hotAvailable, expectedAllocated, stock - expectedAllocated));
+            }
+            if (results.hotAllocatedOrders != expectedAllocated || results.hotBackorderedOrders != expectedRest) {
+                wrong.add(f("the orders read model lists %d ALLOCATED and %d BACKORDERED; expected %d and %d",
+                        results.hotAllocatedOrders, results.hotBackorderedOrders, expectedAllocated, expectedRest));
+            }
+            if (results.hotQueued != expectedRest) {
+                wrong.add(f("%d backorders queued; expected %d", results.hotQueued, expectedRest));
+            }
+            if (!results.hotStatuses.containsKey("PLACED") && answeredAllocated != expectedAllocated) {
+                wrong.add(f("%d answers said ALLOCATED; expected %d", answeredAllocated, expectedAllocated));
+            }
+        }
+        results.hotOk = wrong.isEmpty();
+        results.hotVerdict = wrong.isEmpty()
+                ? (certain ? "every unit promised once: exact" : "no unit promised twice (some requests failed, so "
+                + "the exact counts were not checked)")
+                : "**WRONG:** " + String.join("; ", wrong);
+        System.out.println("    hot sku: answers " + results.hotStatuses + "; inventory on hand " + results.hotOnHand
+                + ", reserved " + results.hotReserved + ", available " + results.hotAvailable + "; read model "
+                + results.hotAllocatedOrders + " ALLOCATED, " + results.hotBackorderedOrders + " BACKORDERED, "
+                + results.hotQueued + " queued: " + results.hotVerdict);
+        if (!wrong.isEmpty()) {
+            report.failures.add("(i) hot sku: " + String.join("; ", wrong));
+        }
+    }
+
+    private long total(String path) {
+        Http.Response response = http.get(READER, path);
+        return response.status() == 200 ? Json.number(response.json(), "total") : -1;
+    }
+
+    // ---------------------------------------------------------------------------------------------- open loop
+
+    private void openLoop() {
+        if (results.sustained == null || results.sustained.ops() == results.sustained.errors()) {
+            return;
+        }
+        double rate = results.sustained.perSecond() / 2;
+        Duration cap = openLoopCap(options);
+        int count = (int) Math.min(options.n(OPEN_LOOP_MAX), Math.ceil(rate * cap.toSeconds()) + 1);
+        System.out.printf("-- (i) open loop at half the sustained rate: %.1f orders/s, up to %d orders or %d s%n",
+                rate, count, cap.toSeconds());
+        Lag[] lag = new Lag[1];
+        results.openLoop = Load.openLoop("orders at half the sustained rate", rate, count, cap,
+                OPEN_LOOP_THREADS, server, (index, client) -> place(randomSku(), null),
+                () -> lag[0] = lag("after the open loop"));
+        results.lagOf.put(results.openLoop.result(), lag[0]);
+    }
+
+    /** The open loop's time cap: shorter with --quick, whose counts would not bound it at today's rates. */
+    static Duration openLoopCap(Benchmarks.Options options) {
+        return options.quick() ? Duration.ofSeconds(8) : OPEN_LOOP_CAP;
+    }
+
+    // ---------------------------------------------------------------------------------------------- lag
+
+    /** Runs {@code load} with a lag measurement right after its last answer, kept for the result. */
+    private Result lagged(String label, java.util.function.Function<Runnable, Result> load) {
+        Lag[] lag = new Lag[1];
+        Result result = load.apply(() -> lag[0] = lag(label));
+        results.lagOf.put(result, lag[0]);
+        return result;
+    }
+
+    /** The read models that answer {@code ?minPosition=}, each with a query that asks it. */
+    private Map<String, String> probes(long position) {
+        Map<String, String> probes = new LinkedHashMap<>();
+        probes.put("orders", "/api/orders?size=1&minPosition=" + position);
+        if (sampleOrderId != null) {
+            probes.put("order-history", "/api/orders/" + sampleOrderId + "/history?size=1&minPosition=" + position);
+        }
+        probes.put("backorders", "/api/backorders?size=1&minPosition=" + position);
+        probes.put("inventory", "/api/inventory/" + sku(0) + "?minPosition=" + position);
+        probes.put("stock-ledger", "/api/inventory/" + sku(0) + "/movements?size=1&minPosition=" + position);
+        probes.put("tasks", "/api/tasks?size=1&minPosition=" + position);
+        if (sampleShipmentId != null) {
+            probes.put("shipments", "/api/shipments/" + sampleShipmentId + "?minPosition=" + position);
+        }
+        probes.put("labor", "/api/kpis/labor?size=1&minPosition=" + position);
+        return probes;
+    }
+
+    static final List<String> READ_MODELS = List.of("orders", "order-history", "backorders", "inventory",
+            "stock-ledger", "tasks", "shipments", "labor");
+
+    /**
+     * From now (the last answer of a run) until every read model has processed the highest X-Event-Position the run
+     * saw: one query per read model with {@code ?minPosition=}, all at once, each asked again while it answers 503.
+     */
+    private Lag lag(String label) {
+        long position = head.get();
+        long start = System.nanoTime();
+        Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        probes(position).forEach((name, path) -> {
+            millis.put(name, -1L);
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    Http.Response response = http.get(READER, path);
+                    long elapsed = System.nanoTime() - start;
+                    if (response.status() == 200) {
+                        millis.put(name, elapsed / 1_000_000);
+                        return;
+                    }
+                    if (response.status() != 503 || elapsed > LAG_PATIENCE.toNanos()) {
+                        problems.add(name + ": HTTP " + response.status() + " " + Load.abbreviate(response.body()));
+                        return;
+                    }
+                }
+            }, "lag-" + name);
+            thread.setDaemon(true);
+            threads.add(thread);
+        });
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long total = problems.isEmpty() ? millis.values().stream().mapToLong(Long::longValue).max().orElse(0) : -1;
+        Lag lag = new Lag(label, position, total, new LinkedHashMap<>(millis),
+                problems.isEmpty() ? null : String.join("; ", problems));
+        System.out.println("    read models caught up " + (total < 0 ? "NOT within " + LAG_PATIENCE.toMinutes()
+                + " min: " + lag.problem() : total + " ms") + " after the last answer " + lag.millis());
+        return lag;
+    }
+
+    // ---------------------------------------------------------------------------------------------- checks
+
+    /** At the end: each of the 64 skus holds exactly as many units reserved as orders for it were answered 201. */
+    private void reservedCheck() {
+        long at = head.get();
+        int wrong = 0;
+        String first = null;
+        long orders = 0;
+        for (int i = 0; i < SKUS; i++) {
+            Http.Response level = http.get(READER, "/api/inventory/" + sku(i) + "?minPosition=" + at);
+            long expected = accepted.get(i);
+            orders += expected;
+            long reserved = level.status() == 200 ? Json.number(level.json(), "reserved") : -1;
+            long onHand = level.status() == 200 ? Json.number(level.json(), "onHand") : -1;
+            if (reserved != expected || onHand != STOCK) {
+                wrong++;
+                if (first == null) {
+                    first = f("%s: %d reserved of %d on hand, %d orders answered", sku(i), reserved, onHand,
+                            expected);
+                }
+            }
+        }
+        int failed = failedOrders.get();
+        if (failed > 0) {
+            results.reservedVerdict = f("not checked exactly: %d order requests failed (a failed answer may or may "
+                    + "not have stored its order); %d skus differ from the answered orders", failed, wrong);
+        } else if (wrong == 0) {
+            results.reservedVerdict = f("yes: %d orders answered, as many units reserved, on %d skus", orders, SKUS);
+        } else {
+            results.reservedOk = false;
+            results.reservedVerdict = f("**NO:** %d of %d skus differ; first: %s", wrong, SKUS, first);
+            report.failures.add("(i) reserved units do not match the answered orders: " + results.reservedVerdict);
+        }
+        System.out.println("    reserved units match the answered orders: " + results.reservedVerdict);
+    }
+
+    // ---------------------------------------------------------------------------------------------- raw baselines
+
+    /** H2 and mongo-java-server alone, in a child JVM on the boot jar's classpath (see raw.RawBaselines). */
+    private void rawBaselines() {
+        Path dir = work.resolve("raw-baselines");
+        Path log = work.resolve("raw-baselines.log");
+        try {
+            Path benchmarksJar = Path.of(OrdersThroughput.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", options.jar().toString(), "-Dloader.path=" + benchmarksJar, "-Dloader.main=" + RAW_MAIN,
+                    "org.springframework.boot.loader.launch.PropertiesLauncher", dir.toString(),
+                    String.valueOf(RAW_CAP_SECONDS), String.valueOf(options.n(RAW_H2_ONE)),
+                    String.valueOf(options.n(RAW_H2_MANY)), String.valueOf(options.n(RAW_MONGO_ONE)),
+                    String.valueOf(options.n(RAW_MONGO_BULK)));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                results.rawProblem = "the child JVM did not finish within 5 min";
+            } else if (process.exitValue() != 0) {
+                results.rawProblem = "the child JVM exited with " + process.exitValue() + ": "
+                        + Load.abbreviate(tail(log));
+            }
+            for (String line : Files.readAllLines(log)) {
+                String[] field = line.split("\t");
+                if (field.length == 4 && field[0].equals("file")) {
+                    results.files.put("raw " + field[1], new long[] {Long.parseLong(field[2]),
+                            Long.parseLong(field[3])});
+                }
+                if (field.length == 9 && field[0].equals("baseline")) {
+                    Raw raw = new Raw(field[1], Integer.parseInt(field[2]), Long.parseLong(field[3]),
+                            Long.parseLong(field[4]), Long.parseLong(field[5]), Long.parseLong(field[6]),
+                            Long.parseLong(field[7]), Long.parseLong(field[8]));
+                    results.raw.add(raw);
+                    System.out.printf("    %-16s %2d threads %7d ops %9.1f ops/s  p50 %.3f  p99 %.3f ms  "
+                                    + "%.3f ms CPU/op%n", raw.key(), raw.threads(), raw.ops(), raw.perSecond(),
+                            raw.p50() / 1e6, raw.p99() / 1e6, raw.cpuMillisPerOp());
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            results.rawProblem = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.rawProblem = e.toString();
+        } finally {
+            try {
+                Benchmarks.deleteTree(dir);
+            } catch (IOException e) {
+                // Removed with the work directory at the end anyway.
+            }
+        }
+        if (results.rawProblem != null) {
+            System.out.println("    raw baselines: " + results.rawProblem);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** What each raw baseline is, for the report. */
+    static String describe(String key) {
+        return switch (key) {
+            case "h2-append-1" -> "raw event-store append, H2 alone: one INSERT of an event-shaped row (~400-byte "
+                    + "payload, Axon's unique keys) and a commit per op, 1 thread";
+            case "h2-append-16" -> "the same, 16 threads, each with its own connection and aggregate";
+            case "mongo-upsert-1" -> "raw read-model write, mongo-java-server alone: `replaceOne` by `_id` with "
+                    + "upsert of a new ~700-byte order-like document, one round trip per op, 1 client";
+            case "mongo-bulk-100" -> "the same as `bulkWrite` of 100 upserts per round trip (ops are documents; "
+                    + "latency per batch), 1 client";
+            default -> key;
+        };
+    }
+
+    /** The bounds of (i), for the report's settings table. */
+    static String bounds(Benchmarks.Options options) {
+        return f("set-up 129 receipts; warm-up %d orders or %d s and %d moves (4 clients); baselines: moves %d "
+                        + "(1 client) and %d (16), receipts %d (16), raw stores %d/%d/%d/%d ops or %.0f s each; "
+                        + "orders: %d on 1 client, sustained %d on 16 clients or %d s, %d bursts of %d or %d s, hot "
+                        + "sku %d orders for %d units or %d s, open loop at half the sustained rate up to %d orders or "
+                        + "%d s (%d threads); other parts %d s", options.n(WARM_UP), WARM_UP_CAP.toSeconds(),
+                options.n(WARM_UP_MOVES), options.n(BASE_MOVES_ONE), options.n(BASE_MOVES), options.n(BASE_RECEIPTS),
+                options.n(RAW_H2_ONE), options.n(RAW_H2_MANY), options.n(RAW_MONGO_ONE), options.n(RAW_MONGO_BULK),
+                RAW_CAP_SECONDS, options.n(ONE_CLIENT), options.n(SUSTAINED), SUSTAINED_CAP.toSeconds(), STOPS,
+                options.n(STOP_ORDERS), STOP_CAP.toSeconds(), options.n(HOT_ORDERS), options.n(HOT_STOCK),
+                HOT_CAP.toSeconds(), options.n(OPEN_LOOP_MAX), openLoopCap(options).toSeconds(), OPEN_LOOP_THREADS,
+                Benchmarks.CAP.toSeconds());
+    }
+}
