@@ -201,6 +201,23 @@ class HostileInputTest {
                 .map(type -> org.junit.jupiter.params.provider.Arguments.of(endpoint.name(), type)));
     }
 
+    static Stream<org.junit.jupiter.params.provider.Arguments> endpointsAndHostileKeys() {
+        return ENDPOINTS.stream().flatMap(endpoint -> Stream.of("k".repeat(129), "tab\there", "caf\u00e9", "")
+                .map(key -> org.junit.jupiter.params.provider.Arguments.of(endpoint.name(), key)));
+    }
+
+    /** A malformed Idempotency-Key is refused before anything runs, on every command. */
+    @ParameterizedTest(name = "{0} with Idempotency-Key \"{1}\"")
+    @MethodSource("endpointsAndHostileKeys")
+    @Order(1)
+    void aMalformedIdempotencyKeyIsRefusedAndChangesNothing(String name, String key) {
+        Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        Api.Response response = api.postWithKey(userFor(endpoint.path()), endpoint.path(), endpoint.body(), key);
+        assertThat(response.status()).as("%s answered %s", name, response.text()).isEqualTo(400);
+        assertThat(response.problem().path("errors").path(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(state()).isEqualTo(expected);
+    }
+
     /** A page far beyond the last is empty, whatever its number: it must not overflow into an error. */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/inventory?page=4294968&size=500",
