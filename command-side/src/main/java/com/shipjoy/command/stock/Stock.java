@@ -58,7 +58,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * never send pickers to the same units and a move cannot take them; a pick moves them to OUTBOUND, where they stay
  * reserved, per order and bin of origin, until they ship or the order is cancelled (then they go back to their bins).
  */
-@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Stock {
