@@ -3,6 +3,9 @@ package com.shipjoy.it;
 import static com.shipjoy.it.OrderJson.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -44,6 +48,22 @@ class IdempotencyKeyTest {
     @AfterAll
     static void stop() {
         app.close();
+    }
+
+    /** The request runs once: nothing, not even a second pass over the consumed request, fails after the answer. */
+    @Test
+    void aKeyedRequestIsHandledOnceWithoutErrorsAfterItsAnswer() {
+        Logger web = (Logger) LoggerFactory.getLogger("org.springframework.web.server.adapter.HttpWebHandlerAdapter");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        web.addAppender(logged);
+        try {
+            assertThat(api.postWithKey("warehouse", MOVES, MOVE_1, "handled-once").status()).isEqualTo(200);
+            assertThat(api.postWithKey("warehouse", MOVES, MOVE_1, "handled-once").status()).isEqualTo(200);
+        } finally {
+            web.detachAppender(logged);
+        }
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     @Test

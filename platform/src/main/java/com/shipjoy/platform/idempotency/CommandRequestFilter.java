@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -94,13 +95,16 @@ class CommandRequestFilter implements WebFilter {
                     .then(write(exchange, problem(exchange, problem), false));
         }
         String key = values.get(0);
-        return exchange.<Principal>getPrincipal().map(Principal::getName)
-                .flatMap(user -> DataBufferUtils.join(request.getBody(), StrictJson.MAX_BODY_BYTES)
-                        .map(CommandRequestFilter::bytes)
-                        .defaultIfEmpty(new byte[0])
-                        .flatMap(body -> keyed(withBody(exchange, body), chain, store, user, key,
-                                fingerprint(request, body))))
-                .switchIfEmpty(Mono.defer(() -> unkeyed(exchange, chain))) // no user: security answers 401
+        // Without a user (security answers 401) the key means nothing. Decided on the user, not on the outcome:
+        // a Mono<Void> is always empty, so switchIfEmpty after the work would run the request a second time.
+        return exchange.<Principal>getPrincipal().map(principal -> Optional.of(principal.getName()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> user.isEmpty() ? unkeyed(exchange, chain)
+                        : DataBufferUtils.join(request.getBody(), StrictJson.MAX_BODY_BYTES)
+                                .map(CommandRequestFilter::bytes)
+                                .defaultIfEmpty(new byte[0])
+                                .flatMap(body -> keyed(withBody(exchange, body), chain, store, user.get(), key,
+                                        fingerprint(request, body))))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> write(exchange, problem(exchange,
                         Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.")), false));
     }
