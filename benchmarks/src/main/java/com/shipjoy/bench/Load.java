@@ -106,17 +106,14 @@ final class Load {
      */
     static Result run(String name, int clients, int count, Duration cap, ServerProcess server, Operation operation,
                       Runnable afterLastAnswer) {
-        long serverPid = server.pid();
-        ServerProcess.Pool poolBefore = server.pool();
-        Map<String, Double> threadsBefore = server.threadCpu();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<long[][]> perClient = new ArrayList<>();
         int[] done = new int[clients];
         List<Thread> threads = new ArrayList<>();
-        Machine.CpuMark startMark = Machine.CpuMark.now(serverPid);
-        long deadline = startMark.nanos() + cap.toNanos();
+        Usage usage = new Usage(server);
+        long deadline = usage.startMark.nanos() + cap.toNanos();
         for (int c = 0; c < clients; c++) {
             long[][] latencies = {new long[Math.min(count, 1024)]};
             perClient.add(latencies);
@@ -146,21 +143,8 @@ final class Load {
             }, name + "-" + c));
             threads.get(threads.size() - 1).setDaemon(true);
         }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        long lastAnswer = System.nanoTime();
-        if (afterLastAnswer != null) {
-            afterLastAnswer.run();
-        }
-        Machine.CpuMark endMark = Machine.CpuMark.now(serverPid);
-        Map<String, Double> threadCpu = ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu());
-        ServerProcess.Pool pool = server.pool().minus(poolBefore);
+        startAndJoin(threads);
+        Used used = usage.end(afterLastAnswer);
         int total = 0;
         for (int c = 0; c < clients; c++) {
             total += done[c];
@@ -173,8 +157,8 @@ final class Load {
         }
         Arrays.sort(all);
         boolean capped = total + errors.get() < count;
-        Result result = new Result(name, clients, total + errors.get(), errors.get(), lastAnswer
-                - startMark.nanos(), all, endMark.since(startMark), threadCpu, pool, firstError.get(), capped);
+        Result result = new Result(name, clients, total + errors.get(), errors.get(), used.wallNanos(), all,
+                used.cpu(), used.threadCpu(), used.pool(), firstError.get(), capped);
         System.out.println(result.line());
         if (result.firstError() != null) {
             System.out.println("    first error: " + result.firstError());
@@ -207,9 +191,6 @@ final class Load {
      */
     static OpenLoop openLoop(String name, double rate, int count, Duration cap, int threads, ServerProcess server,
                              Operation operation, Runnable afterLastAnswer) {
-        long serverPid = server.pid();
-        ServerProcess.Pool poolBefore = server.pool();
-        Map<String, Double> threadsBefore = server.threadCpu();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
                 runnable -> {
                     Thread thread = new Thread(runnable, name + "-sender");
@@ -221,8 +202,8 @@ final class Load {
         boolean[] ok = new boolean[count];
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        Machine.CpuMark startMark = Machine.CpuMark.now(serverPid);
-        long start = startMark.nanos();
+        Usage usage = new Usage(server);
+        long start = usage.startMark.nanos();
         long deadline = start + cap.toNanos();
         int scheduled = 0;
         for (int i = 0; i < count; i++) {
@@ -259,13 +240,7 @@ final class Load {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        long lastAnswer = System.nanoTime();
-        if (afterLastAnswer != null) {
-            afterLastAnswer.run();
-        }
-        Machine.CpuMark endMark = Machine.CpuMark.now(serverPid);
-        Map<String, Double> threadCpu = ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu());
-        ServerProcess.Pool poolUse = server.pool().minus(poolBefore);
+        Used used = usage.end(afterLastAnswer);
         long[] latencies = new long[scheduled];
         long[] services = new long[scheduled];
         int n = 0;
@@ -280,8 +255,8 @@ final class Load {
         services = Arrays.copyOf(services, n);
         Arrays.sort(latencies);
         Arrays.sort(services);
-        Result result = new Result(name, threads, scheduled, errors.get(), lastAnswer - start, latencies,
-                endMark.since(startMark), threadCpu, poolUse, firstError.get(), scheduled < count);
+        Result result = new Result(name, threads, scheduled, errors.get(), used.wallNanos(), latencies, used.cpu(),
+                used.threadCpu(), used.pool(), firstError.get(), scheduled < count);
         OpenLoop open = new OpenLoop(result, rate, scheduled, services, threads);
         System.out.println(result.line() + String.format("; target %.1f /s, service p50 %.2f p99 %.2f ms", rate,
                 open.serviceMillis(50), open.serviceMillis(99)));
@@ -289,6 +264,50 @@ final class Load {
             System.out.println("    first error: " + result.firstError());
         }
         return open;
+    }
+
+    /** What the server used from a run's start: process CPU, CPU by thread group, the JDBC pool's counters. */
+    private static final class Usage {
+
+        private final ServerProcess server;
+        private final ServerProcess.Pool poolBefore;
+        private final Map<String, Double> threadsBefore;
+        private final Machine.CpuMark startMark;
+
+        Usage(ServerProcess server) {
+            this.server = server;
+            this.poolBefore = server.pool();
+            this.threadsBefore = server.threadCpu();
+            this.startMark = Machine.CpuMark.now(server.pid());
+        }
+
+        /**
+         * At the last answer: the wall time ends there; the CPU and pool figures run on until {@code afterLastAnswer}
+         * (if not null) has returned.
+         */
+        Used end(Runnable afterLastAnswer) {
+            long lastAnswer = System.nanoTime();
+            if (afterLastAnswer != null) {
+                afterLastAnswer.run();
+            }
+            return new Used(lastAnswer - startMark.nanos(), Machine.CpuMark.now(server.pid()).since(startMark),
+                    ServerProcess.threadCpuByGroup(threadsBefore, server.threadCpu()), server.pool().minus(poolBefore));
+        }
+    }
+
+    private record Used(long wallNanos, Machine.CpuUse cpu, Map<String, Double> threadCpu, ServerProcess.Pool pool) {
+    }
+
+    /** Starts the threads and waits until every one has ended. */
+    static void startAndJoin(List<Thread> threads) {
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static String abbreviate(String text) {

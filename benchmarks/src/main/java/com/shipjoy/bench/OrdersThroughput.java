@@ -577,14 +577,7 @@ final class OrdersThroughput {
             thread.setDaemon(true);
             threads.add(thread);
         });
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Load.startAndJoin(threads);
         long total = problems.isEmpty() ? millis.values().stream().mapToLong(Long::longValue).max().orElse(0) : -1;
         Lag lag = new Lag(label, position, total, new LinkedHashMap<>(millis),
                 problems.isEmpty() ? null : String.join("; ", problems));
