@@ -17,6 +17,7 @@ import com.shipjoy.events.fulfillment.ConfirmPickCommand;
 import com.shipjoy.events.fulfillment.PackShipmentCommand;
 import com.shipjoy.events.fulfillment.ShipShipmentCommand;
 import com.shipjoy.events.common.Rejection;
+import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 // produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
@@ -104,7 +104,7 @@ class FulfillmentController {
                                           @Valid @RequestBody WorkerRequest request) {
         WarehouseId warehouse = new WarehouseId(warehouseId);
         WorkerId worker = new WorkerId(request.workerId());
-        return Mono.fromCallable(() -> {
+        return Uninterrupted.call(() -> {
                     if (!catalog.exists(warehouse)) {
                         throw RejectedException.notFound("Unknown warehouse " + warehouseId + ".");
                     }
@@ -114,7 +114,6 @@ class FulfillmentController {
                     }
                     return openTasks.next(warehouse, NEXT_CANDIDATES);
                 })
-                .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(Flux::fromIterable)
                 // One at a time, in turn: a task another worker took a moment earlier answers 409, so try the next.
                 .concatMap(taskId -> commands.<TaskAnswer>send(new AssignTaskCommand(taskId, worker))

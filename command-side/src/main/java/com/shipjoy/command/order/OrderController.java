@@ -23,6 +23,7 @@ import com.shipjoy.events.order.OrderPlacement;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import com.shipjoy.events.order.ShipTo;
 import com.shipjoy.platform.Sha256;
+import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +52,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 // produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
@@ -222,8 +222,7 @@ class OrderController {
     }
 
     private Mono<OrderAnswer> answer(OrderId orderId) {
-        return Mono.fromCallable(() -> new OrderAnswer(orderId.value(), statuses.status(orderId)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return Uninterrupted.call(() -> new OrderAnswer(orderId.value(), statuses.status(orderId)));
     }
 
     private PlaceOrderCommand command(OrderRequest request) {

@@ -12,6 +12,7 @@ import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.returns.ReceiveReturnCommand;
 import com.shipjoy.events.returns.ReturnCondition;
 import com.shipjoy.events.returns.ReturnReceiptLine;
+import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 // produces: a client that cannot read the answer is refused (406) before the command runs, not after it.
@@ -72,9 +72,8 @@ class ReturnController {
         List<ReturnReceiptLine> lines = request.lines().stream().map(line -> new ReturnReceiptLine(
                 new Sku(line.sku()), Quantity.of(line.quantity()), line.condition(), new Location(line.location())))
                 .toList();
-        return Mono.fromCallable(() -> returnIds.orderOf(id)
+        return Uninterrupted.call(() -> returnIds.orderOf(id)
                         .orElseThrow(() -> RejectedException.notFound("Unknown return " + rmaId + ".")))
-                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(orderId -> commands.send(new ReceiveReturnCommand(new OrderId(orderId), id,
                                 new WarehouseId(request.warehouseId()), lines))
                         .then(commands.respondAfter(Processes.STOCK_REACTIONS, HttpStatus.OK,
