@@ -1,7 +1,6 @@
 package com.shipjoy.command;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -58,13 +57,13 @@ class CommandSideConfig {
      * allocation process, one thread that every order waits for, reserves on the same few Stocks all day, and most of
      * its time went to H2 page reads for those loads. This service is the only writer of its Stocks (Axon Server
      * routes an aggregate's commands to one instance), a rolled-back unit of work evicts what it touched, and the
-     * garbage collector takes what is no longer used. Only for Stock: Axon's caching repository fails on a new
+     * least recently used Stocks beyond {@code shipjoy.stock-cache-size} make room. Only for Stock: Axon's caching repository fails on a new
      * aggregate whose creation handler applies nothing (a repeated order intake), and every creating handler of Stock
      * applies an event.
      */
     @Bean
-    Cache stockCache() {
-        return new WeakReferenceCache();
+    Cache stockCache(@Value("${shipjoy.stock-cache-size:10000}") long size) {
+        return new BoundedCache(size);
     }
 
     /** Busy skus gather many events; a snapshot every 100 keeps loading them fast. */

@@ -6,12 +6,20 @@ import com.shipjoy.events.common.WorkerId;
 import com.shipjoy.events.warehouse.LocationsAddedEvent;
 import com.shipjoy.events.warehouse.WarehouseRegisteredEvent;
 import com.shipjoy.events.warehouse.WorkerRegisteredEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-/** Kept by a subscribing processor, so its rows commit or roll back with the events that caused them. */
+/**
+ * Kept by a subscribing processor, so its rows commit or roll back with the events that caused them.
+ *
+ * <p>Every move and receipt asks whether its bins exist, and an entry is never removed, so a "yes" read from the table
+ * is remembered. Only a committed row can be read by a command that checks before it applies: this catalog writes at
+ * the commit of the command whose events it mirrors, after that command's own checks.
+ */
 @Component
 @ProcessingGroup(JpaWarehouseCatalog.PROCESSING_GROUP)
 class JpaWarehouseCatalog implements WarehouseCatalog {
@@ -19,6 +27,7 @@ class JpaWarehouseCatalog implements WarehouseCatalog {
     static final String PROCESSING_GROUP = "warehouse-catalog";
 
     private final CatalogEntries entries;
+    private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(100_000).build();
 
     JpaWarehouseCatalog(CatalogEntries entries) {
         this.entries = entries;
@@ -47,17 +56,28 @@ class JpaWarehouseCatalog implements WarehouseCatalog {
 
     @Override
     public boolean exists(WarehouseId warehouseId) {
-        return entries.existsById(warehouseKey(warehouseId));
+        return exists(warehouseKey(warehouseId));
     }
 
     @Override
     public boolean hasLocation(WarehouseId warehouseId, Location location) {
-        return entries.existsById(locationKey(warehouseId, location));
+        return exists(locationKey(warehouseId, location));
     }
 
     @Override
     public boolean hasWorker(WarehouseId warehouseId, WorkerId workerId) {
-        return entries.existsById(workerKey(warehouseId, workerId));
+        return exists(workerKey(warehouseId, workerId));
+    }
+
+    private boolean exists(String key) {
+        if (known.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean found = entries.existsById(key);
+        if (found) {
+            known.put(key, Boolean.TRUE);
+        }
+        return found;
     }
 
     private static String warehouseKey(WarehouseId warehouseId) {
