@@ -73,7 +73,11 @@ public final class Benchmarks {
 
     /** Command-line settings; the defaults are the documented run. */
     record Options(boolean quick, boolean print, Path out, Path jar, List<String> serverJvmFlags, boolean keepData,
-                   boolean profile, int hangUpsAlone, boolean ordersOnly) {
+                   boolean profile, int hangUpsAlone, boolean ordersOnly, long historyEvents, int soakMinutes) {
+
+        /** The full run's history for (i) (see raw.History) and its RSS soak; --orders-throughput asks for them. */
+        static final long HISTORY = 1_000_000;
+        static final int SOAK_MINUTES = 10;
 
         static Options parse(String[] args, Path root) {
             boolean quick = false;
@@ -82,6 +86,8 @@ public final class Benchmarks {
             boolean profile = true;
             int hangUpsAlone = 0;
             boolean ordersOnly = false;
+            Long history = null;
+            Integer soak = null;
             Path out = root.resolve("BENCHMARKS.md");
             Path jar = root.resolve("application/target/shipjoy.jar");
             List<String> flags = List.of();
@@ -106,6 +112,14 @@ public final class Benchmarks {
                 } else if (arg.equals("--orders-throughput")) {
                     ordersOnly = true;
                     print = true;
+                } else if (arg.equals("--history")) {
+                    history = HISTORY;
+                } else if (arg.startsWith("--history=")) {
+                    history = Long.parseLong(arg.substring("--history=".length()));
+                } else if (arg.equals("--soak")) {
+                    soak = SOAK_MINUTES;
+                } else if (arg.startsWith("--soak=")) {
+                    soak = Integer.parseInt(arg.substring("--soak=".length()));
                 } else if (arg.startsWith("--out=")) {
                     out = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("--jar=")) {
@@ -120,7 +134,14 @@ public final class Benchmarks {
             if (ordersOnly && hangUpsAlone > 0) {
                 throw new IllegalArgumentException("--orders-throughput and --hang-ups each run one scenario alone");
             }
-            return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone, ordersOnly);
+            if ((history != null && history < 0) || (soak != null && soak < 0)) {
+                throw new IllegalArgumentException("--history=N and --soak=MINUTES need N, MINUTES >= 0");
+            }
+            // The full run measures every target; (i) alone only what it is asked for.
+            long events = history != null ? history : ordersOnly || hangUpsAlone > 0 ? 0 : HISTORY;
+            int minutes = soak != null ? soak : ordersOnly || hangUpsAlone > 0 ? 0 : SOAK_MINUTES;
+            return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone, ordersOnly,
+                    quick ? events / 10 : events, quick ? Math.min(minutes, 1) : minutes);
         }
 
         /** {@code --hang-ups[=N]}: only scenario (h), N rounds (0: the full run). */
@@ -198,7 +219,9 @@ public final class Benchmarks {
                 benchmarks.runHangUpsOnly(report);
             } else if (options.ordersOnly()) {
                 System.out.println("-- (i) orders end to end");
-                new OrdersThroughput(options, server, work, report).run(report.coldStart, false);
+                new OrdersThroughput(options, server, work, report, false).run(report.coldStart, false);
+                server.stop();
+                HistoryRun.run(options, work, report);
             } else {
                 benchmarks.run(report);
                 // (i) on a server of its own, started on an empty data directory: its figures do not depend on what
@@ -210,10 +233,11 @@ public final class Benchmarks {
                 try {
                     ServerProcess.Startup startup = ordersServer.start();
                     System.out.printf("Start-up (empty data dir): healthy after %d ms%n", startup.healthyMillis());
-                    new OrdersThroughput(options, ordersServer, work, report).run(startup, true);
+                    new OrdersThroughput(options, ordersServer, work, report, false).run(startup, true);
                 } finally {
                     ordersServer.stop();
                 }
+                HistoryRun.run(options, work, report);
             }
             ok = true;
         } finally {

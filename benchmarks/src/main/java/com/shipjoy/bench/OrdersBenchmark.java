@@ -128,19 +128,15 @@ final class OrdersBenchmark {
     }
 
     private String seed(int mongoPort, Path work) throws IOException, InterruptedException {
-        Path benchmarksJar;
+        Path log = work.resolve("seeding.log");
+        long startNanos = System.nanoTime();
+        Process process;
         try {
-            benchmarksJar = Path.of(OrdersBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            process = OrdersThroughput.childJvm(jar, SEEDER, log, "mongodb://127.0.0.1:" + mongoPort, "shipjoy",
+                    String.valueOf(count));
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), "-Dloader.path=" + benchmarksJar, "-Dloader.main=" + SEEDER,
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
-                "mongodb://127.0.0.1:" + mongoPort, "shipjoy", String.valueOf(count));
-        Path log = work.resolve("seeding.log");
-        long startNanos = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(3, TimeUnit.HOURS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("Seeding failed; see " + log);

@@ -64,6 +64,7 @@ final class OrdersThroughput {
     static final int OPEN_LOOP_THREADS = 64;
     static final Duration PROFILE = Duration.ofSeconds(6);
     static final Duration LAG_PATIENCE = Duration.ofMinutes(2);
+    static final Duration SOAK_SAMPLE = Duration.ofSeconds(15);
     static final double RAW_CAP_SECONDS = 10;
     static final int RAW_H2_ONE = 3000;
     static final int RAW_H2_MANY = 6000;
@@ -91,6 +92,37 @@ final class OrdersThroughput {
 
         double cpuMillisPerOp() {
             return ops == 0 ? Double.NaN : cpuNanos / 1e6 / ops;
+        }
+    }
+
+    /**
+     * The soak: orders at {@code rate} for {@code minutes} (open loop) and the server's RSS sampled every
+     * {@link #SOAK_SAMPLE}: {seconds since the start, MiB}.
+     */
+    record Soak(double rate, int minutes, Load.OpenLoop load, List<long[]> rss) {
+
+        long lastMiB() {
+            return rss.isEmpty() ? -1 : rss.get(rss.size() - 1)[1];
+        }
+
+        long maxMiB() {
+            return rss.stream().mapToLong(sample -> sample[1]).max().orElse(-1);
+        }
+
+        /** Least-squares growth over the second half of the soak, MiB per minute: "flat" is near 0. */
+        double slopeMiBPerMinute() {
+            List<long[]> late = rss.subList(rss.size() / 2, rss.size());
+            double n = late.size();
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            for (long[] sample : late) {
+                double x = sample[0] / 60.0;
+                sx += x;
+                sy += sample[1];
+                sxx += x * x;
+                sxy += x * sample[1];
+            }
+            double denominator = n * sxx - sx * sx;
+            return n < 2 || denominator == 0 ? Double.NaN : (n * sxy - sx * sy) / denominator;
         }
     }
 
@@ -130,6 +162,7 @@ final class OrdersThroughput {
         boolean reservedOk = true;
         int orderErrors;
         ThreadSampler.Profile profile;
+        Soak soak;
         long events;
         String aborted;
     }
@@ -140,6 +173,9 @@ final class OrdersThroughput {
     private final Path work;
     private final Report report;
     private final Results results = new Results();
+    private final boolean history;
+    /** Receipt ids differ between the harness's servers on one store (HistoryRun sets up on one, measures on the next). */
+    private final String receiptPrefix = "R-I-" + Long.toString(System.nanoTime(), 36) + "-";
     private final AtomicLong head = new AtomicLong();
     private final AtomicInteger orderSeq = new AtomicInteger();
     private final AtomicInteger receiptSeq = new AtomicInteger();
@@ -149,21 +185,43 @@ final class OrdersThroughput {
     private volatile String sampleOrderId;
     private volatile String sampleShipmentId;
 
-    OrdersThroughput(Benchmarks.Options options, ServerProcess server, Path work, Report report) {
+    /** On a running server; {@code history}: the figures of (i) on a store with a history (see HistoryRun). */
+    OrdersThroughput(Benchmarks.Options options, ServerProcess server, Path work, Report report, boolean history) {
         this.options = options;
         this.server = server;
         this.http = new Http(server.port());
         this.work = work;
         this.report = report;
-        report.orders = results;
+        this.history = history;
+        if (history) {
+            report.ordersWithHistory = results;
+        } else {
+            report.orders = results;
+        }
     }
 
     /** Runs (i); a check that fails is added to the report's failures, an exception ends (i) with a failure. */
     void run(ServerProcess.Startup startup, boolean ownServer) {
+        run(startup, ownServer, true);
+    }
+
+    /** Runs (i) on a server whose warehouse and stock {@link #setUpAndCatchUp} has received before a restart. */
+    void runAfterSetUp(ServerProcess.Startup startup) {
+        results.hotStock = options.n(HOT_STOCK);
+        run(startup, true, false);
+    }
+
+    private void run(ServerProcess.Startup startup, boolean ownServer, boolean setUp) {
         results.startup = startup;
         results.ownServer = ownServer;
         try {
+            if (setUp) {
+                setUp();
+            }
             scenario();
+            if (options.soakMinutes() > 0 && !history) {
+                soak();
+            }
         } catch (RuntimeException e) {
             results.aborted = e.toString();
             report.failures.add("(i) broke off: " + Load.abbreviate(e.toString()));
@@ -172,9 +230,19 @@ final class OrdersThroughput {
         results.orderErrors = failedOrders.get();
     }
 
-    private void scenario() {
+    /**
+     * (i)'s set-up on a server that has just started on a pre-loaded history, then the time until every read model
+     * has processed it: their tokens pass the whole history on this first start. -1 if they did not within
+     * {@code patience}.
+     */
+    long setUpAndCatchUp(Duration patience) {
+        long started = System.nanoTime();
         setUp();
+        Lag lag = lag("after the set-up on the history", patience);
+        return lag.total() < 0 ? -1 : (System.nanoTime() - started) / 1_000_000;
+    }
 
+    private void scenario() {
         System.out.println("-- (i) raw baselines (child JVM: H2 and mongo-java-server alone)");
         rawBaselines();
 
@@ -275,7 +343,7 @@ final class OrdersThroughput {
     }
 
     private Http.Response receipt(String sku, long quantity) {
-        String body = "{\"receiptId\":\"R-I-" + receiptSeq.incrementAndGet() + "\",\"reference\":\"PO-orders\","
+        String body = "{\"receiptId\":\"" + receiptPrefix + receiptSeq.incrementAndGet() + "\",\"reference\":\"PO-orders\","
                 + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"location\":\""
                 + Benchmarks.location(1) + "\"}]}";
         Http.Response response = http.post(Benchmarks.WAREHOUSE, "/api/warehouses/" + Benchmarks.WH + "/receipts",
@@ -508,8 +576,50 @@ final class OrdersThroughput {
         Lag[] lag = new Lag[1];
         results.openLoop = Load.openLoop("orders at half the sustained rate", rate, count, cap,
                 OPEN_LOOP_THREADS, server, (index, client) -> place(randomSku(), null),
-                () -> lag[0] = lag("after the open loop"));
+                () -> lag[0] = lag("after the open loop", LAG_PATIENCE));
         results.lagOf.put(results.openLoop.result(), lag[0]);
+    }
+
+    /** After the rest of (i): orders at half the sustained rate for --soak minutes, the server's RSS meanwhile. */
+    private void soak() {
+        if (results.sustained == null || results.sustained.ops() == results.sustained.errors()) {
+            return;
+        }
+        double rate = results.sustained.perSecond() / 2;
+        int minutes = options.soakMinutes();
+        System.out.printf("-- (i) soak: %.1f orders/s for %d min, RSS every %d s%n", rate, minutes,
+                SOAK_SAMPLE.toSeconds());
+        List<long[]> rss = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        Runnable sample = () -> rss.add(new long[] {(System.nanoTime() - start) / 1_000_000_000,
+                Machine.rssMiB(server.pid())[0]});
+        Thread sampler = new Thread(() -> {
+            try {
+                while (true) {
+                    sample.run();
+                    Thread.sleep(SOAK_SAMPLE.toMillis());
+                }
+            } catch (InterruptedException e) {
+                // The soak is over.
+            }
+        }, "soak-rss");
+        sampler.setDaemon(true);
+        sampler.start();
+        Duration length = Duration.ofMinutes(minutes);
+        Load.OpenLoop load = Load.openLoop("orders at half the sustained rate, soak", rate,
+                (int) Math.ceil(rate * length.toSeconds()), length.plusSeconds(30), OPEN_LOOP_THREADS, server,
+                (index, client) -> place(randomSku(), null), () -> { });
+        sampler.interrupt();
+        try {
+            sampler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sample.run();
+        results.soak = new Soak(rate, minutes, load, List.copyOf(rss));
+        System.out.printf("    RSS %d MiB at the start, %d MiB at the end, at most %d MiB; %.1f MiB/min over the "
+                        + "second half%n", rss.get(0)[1], results.soak.lastMiB(), results.soak.maxMiB(),
+                results.soak.slopeMiBPerMinute());
     }
 
     /** The open loop's time cap: shorter with --quick, whose counts would not bound it at today's rates. */
@@ -522,7 +632,7 @@ final class OrdersThroughput {
     /** Runs {@code load} with a lag measurement right after its last answer, kept for the result. */
     private Result lagged(String label, java.util.function.Function<Runnable, Result> load) {
         Lag[] lag = new Lag[1];
-        Result result = load.apply(() -> lag[0] = lag(label));
+        Result result = load.apply(() -> lag[0] = lag(label, LAG_PATIENCE));
         results.lagOf.put(result, lag[0]);
         return result;
     }
@@ -552,7 +662,7 @@ final class OrdersThroughput {
      * From now (the last answer of a run) until every read model has processed the highest X-Event-Position the run
      * saw: one query per read model with {@code ?minPosition=}, all at once, each asked again while it answers 503.
      */
-    private Lag lag(String label) {
+    private Lag lag(String label, Duration patience) {
         long position = head.get();
         long start = System.nanoTime();
         Map<String, Long> millis = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -568,7 +678,7 @@ final class OrdersThroughput {
                         millis.put(name, elapsed / 1_000_000);
                         return;
                     }
-                    if (response.status() != 503 || elapsed > LAG_PATIENCE.toNanos()) {
+                    if (response.status() != 503 || elapsed > patience.toNanos()) {
                         problems.add(name + ": HTTP " + response.status() + " " + Load.abbreviate(response.body()));
                         return;
                     }
@@ -581,7 +691,7 @@ final class OrdersThroughput {
         long total = problems.isEmpty() ? millis.values().stream().mapToLong(Long::longValue).max().orElse(0) : -1;
         Lag lag = new Lag(label, position, total, new LinkedHashMap<>(millis),
                 problems.isEmpty() ? null : String.join("; ", problems));
-        System.out.println("    read models caught up " + (total < 0 ? "NOT within " + LAG_PATIENCE.toMinutes()
+        System.out.println("    read models caught up " + (total < 0 ? "NOT within " + patience.toMinutes()
                 + " min: " + lag.problem() : total + " ms") + " after the last answer " + lag.millis());
         return lag;
     }
@@ -629,16 +739,9 @@ final class OrdersThroughput {
         Path dir = work.resolve("raw-baselines");
         Path log = work.resolve("raw-baselines.log");
         try {
-            Path benchmarksJar = Path.of(OrdersThroughput.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI());
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", options.jar().toString(), "-Dloader.path=" + benchmarksJar, "-Dloader.main=" + RAW_MAIN,
-                    "org.springframework.boot.loader.launch.PropertiesLauncher", dir.toString(),
-                    String.valueOf(RAW_CAP_SECONDS), String.valueOf(options.n(RAW_H2_ONE)),
-                    String.valueOf(options.n(RAW_H2_MANY)), String.valueOf(options.n(RAW_MONGO_ONE)),
-                    String.valueOf(options.n(RAW_MONGO_BULK)));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            Process process = childJvm(options.jar(), RAW_MAIN, log, dir.toString(), String.valueOf(RAW_CAP_SECONDS),
+                    String.valueOf(options.n(RAW_H2_ONE)), String.valueOf(options.n(RAW_H2_MANY)),
+                    String.valueOf(options.n(RAW_MONGO_ONE)), String.valueOf(options.n(RAW_MONGO_BULK)));
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 results.rawProblem = "the child JVM did not finish within 5 min";
@@ -679,7 +782,22 @@ final class OrdersThroughput {
         }
     }
 
-    private static String tail(Path log) {
+    /**
+     * A main class of the harness jar in a child JVM on the boot jar's classpath (the server's versions of H2 and
+     * mongo-java-server): Spring Boot's PropertiesLauncher with this jar on {@code loader.path}. Output to {@code log}.
+     */
+    static Process childJvm(Path bootJar, String mainClass, Path log, String... args)
+            throws IOException, java.net.URISyntaxException {
+        Path benchmarksJar = Path.of(OrdersThroughput.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", bootJar.toString(), "-Dloader.path=" + benchmarksJar,
+                "-Dloader.main=" + mainClass, "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join(" ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));

@@ -79,6 +79,9 @@ final class Report {
     double poolSize = Double.NaN;
     /** (i): orders end to end; null when (i) did not run. */
     OrdersThroughput.Results orders;
+    /** (i) again on a pre-loaded history (HistoryRun), and what that part measured besides; null if not run. */
+    OrdersThroughput.Results ordersWithHistory;
+    HistoryRun.Facts history;
 
     Report(Benchmarks.Options options, ZonedDateTime started, String loadBefore) {
         this.options = options;
@@ -101,6 +104,7 @@ final class Report {
             hangUps(md);
         } else if (options.ordersOnly()) {
             orders(md);
+            history(md);
             threadCpu(md);
             pool(md);
             if (orders != null && orders.profile != null) {
@@ -267,6 +271,7 @@ final class Report {
         }
         hangUps(md);
         orders(md);
+        history(md);
         threadCpu(md);
         pool(md);
         if (profile != null) {
@@ -560,6 +565,117 @@ final class Report {
         if (!ratios.isEmpty()) {
             md.bullets(ratios);
         }
+        soak(md, o.soak);
+    }
+
+    private static void soak(Markdown md, OrdersThroughput.Soak soak) {
+        if (soak == null) {
+            return;
+        }
+        Result r = soak.load().result();
+        md.paragraph(f("**Soak: memory at half the sustained rate.** After the parts above, orders at %.1f /s (open "
+                        + "loop) for %d min: %d answered (%d errors, %.1f /s achieved, answer p99 %s ms); the server's "
+                        + "RSS every %d s: %d MiB at the end, at most %d MiB, %+.1f MiB/min over the second half "
+                        + "(least squares; flat is about 0). Samples (s: MiB): %s.", soak.rate(), soak.minutes(),
+                r.ops(), r.errors(), r.perSecond(), ms(r.percentileMillis(99)),
+                OrdersThroughput.SOAK_SAMPLE.toSeconds(), soak.lastMiB(), soak.maxMiB(), soak.slopeMiBPerMinute(),
+                String.join(", ", soak.rss().stream().map(sample -> sample[0] + ": " + sample[1]).toList())));
+    }
+
+    /** (i) on the pre-loaded history, figure by figure against (i) on the empty store. */
+    private void history(Markdown md) {
+        HistoryRun.Facts h = history;
+        if (h == null) {
+            return;
+        }
+        md.heading(3, f("(i) with %,d events already in the store", h.events()));
+        md.paragraph(f("A server of its own on a data directory of its own: started once empty (the schema) and "
+                        + "stopped; %,d events pre-loaded straight into its event store by `raw.History` in %s s "
+                        + "(event store then %s MiB): rows of the shape, size and keys of stock movements, on %,d "
+                        + "aggregates, dated over the past year, of a payload type no handler knows, so that the read "
+                        + "models step over them; then started (healthy after %s ms; the read-model processors pass "
+                        + "the history once on this start), (i)'s set-up run, and every read model past it %s ms "
+                        + "after that start; then stopped and started again, every processor at the head as in "
+                        + "production: **healthy after %s ms**. (i) then ran there without its set-up; the table "
+                        + "compares it with (i) on the empty store above.%s", h.events(),
+                h.loadMillis() < 0 ? "–" : f("%.1f", h.loadMillis() / 1000.0),
+                h.storeBytes() < 0 ? "–" : String.valueOf(h.storeBytes() >> 20),
+                com.shipjoy.bench.raw.History.AGGREGATES,
+                h.firstStart() == null ? "–" : String.valueOf(h.firstStart().healthyMillis()),
+                h.catchUpMillis() < 0 ? "–" : String.valueOf(h.catchUpMillis()),
+                h.restart() == null ? "–" : String.valueOf(h.restart().healthyMillis()),
+                h.problem() == null ? "" : " **Broke off:** `" + Load.abbreviate(h.problem()).replace("`", "'")
+                        + "`"));
+        OrdersThroughput.Results empty = orders;
+        OrdersThroughput.Results full = ordersWithHistory;
+        if (empty == null || full == null) {
+            return;
+        }
+        Markdown.Table t = md.table("figure", "empty store", f("%,d events", h.events()), "change");
+        for (Comparison c : comparisons(empty, full)) {
+            t.row(c.name(), f("%.1f", c.empty()), f("%.1f", c.full()), f("%+.0f %%", c.changePercent()));
+        }
+        t.end();
+        md.table("check (on the history)", "result").leftAligned()
+                .row("sustained run: orders read back, wrong", f("%d read, %d wrong", full.readBack,
+                        full.readBackWrong))
+                .row("hot sku: never a unit promised twice", full.hotVerdict == null ? "–" : full.hotVerdict)
+                .row("at the end: each sku's reserved units = its orders answered 201", full.reservedVerdict == null
+                        ? "–" : full.reservedVerdict)
+                .row("order requests that failed", full.orderErrors)
+                .end();
+    }
+
+    /** One figure of (i) on the empty store and on the history; higher is better unless {@code lowerIsBetter}. */
+    record Comparison(String name, double empty, double full, boolean lowerIsBetter) {
+
+        double changePercent() {
+            return 100 * (full - empty) / empty;
+        }
+
+        /** How much worse the history made it, in percent (negative: better). */
+        double worsePercent() {
+            return lowerIsBetter ? changePercent() : -changePercent();
+        }
+    }
+
+    /** The (up to three) figures the history made worse, the worst first. */
+    private static String worse(List<Comparison> comparisons) {
+        String worse = comparisons.stream().filter(c -> c.worsePercent() > 0)
+                .sorted(java.util.Comparator.comparingDouble(Comparison::worsePercent).reversed()).limit(3)
+                .map(c -> f("%s %+.0f %%", c.name(), c.changePercent()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return worse.isEmpty() ? "none" : worse;
+    }
+
+    static List<Comparison> comparisons(OrdersThroughput.Results empty, OrdersThroughput.Results full) {
+        List<Comparison> list = new ArrayList<>();
+        if (empty.sustained != null && full.sustained != null) {
+            list.add(new Comparison("orders/s (16 clients)", empty.sustained.perSecond(), full.sustained.perSecond(),
+                    false));
+            list.add(new Comparison("server CPU ms per order", empty.sustained.serverCpuMillisPerOp(),
+                    full.sustained.serverCpuMillisPerOp(), true));
+        }
+        for (String kind : List.of("moves", "receipts")) {
+            Result a = baseline(empty, kind, OrdersThroughput.CLIENTS);
+            Result b = baseline(full, kind, OrdersThroughput.CLIENTS);
+            if (a != null && b != null) {
+                list.add(new Comparison(kind + "/s (16 clients)", a.perSecond(), b.perSecond(), false));
+            }
+        }
+        if (empty.hot != null && full.hot != null) {
+            list.add(new Comparison("one hot sku: orders/s", empty.hot.perSecond(), full.hot.perSecond(), false));
+        }
+        if (empty.openLoop != null && full.openLoop != null) {
+            list.add(new Comparison("open loop at half the rate: p99 ms", empty.openLoop.result().percentileMillis(99),
+                    full.openLoop.result().percentileMillis(99), true));
+        }
+        long lagEmpty = lagMax(empty);
+        long lagFull = lagMax(full);
+        if (lagEmpty > 0 && lagFull > 0) {
+            list.add(new Comparison("projection lag at a stop, largest ms", lagEmpty, lagFull, true));
+        }
+        return list;
     }
 
     private static Object[] catchUpCell(OrdersThroughput.Results o, Result r) {
@@ -667,9 +783,21 @@ final class Report {
         long lag = o == null ? -1 : lagMax(o);
         rows.put("projection lag when writers stop (p99)", new String[] {"≤ 100 ms", o == null || o.stops.isEmpty()
                 ? "—" : lag < 0 ? "not caught up" : f("%d ms (largest of %d stops)", lag, o.stops.size())});
+        List<Comparison> comparisons = o == null || ordersWithHistory == null ? List.of()
+                : comparisons(o, ordersWithHistory);
+        rows.put("the figures above with 1,000,000 events already in the store", new String[] {
+                "within 10 % of an empty store", comparisons.isEmpty() ? "—" : f("%s events; worse than empty: %s",
+                        history == null ? "?" : f("%,d", history.events()), worse(comparisons))});
         ServerProcess.Startup start = coldStart != null ? coldStart : o == null ? null : o.startup;
-        rows.put("start-up to healthy (empty data directory)", new String[] {"≤ 10 s", start == null ? "—"
-                : f("%.1f s", start.healthyMillis() / 1000.0)});
+        ServerProcess.Startup loaded = history == null ? null : history.restart();
+        rows.put("start-up to healthy (empty data directory / with 1,000,000 events)", new String[] {
+                "≤ 10 s / ≤ 15 s", start == null && loaded == null ? "—" : f("%s / %s", start == null ? "—"
+                        : f("%.1f s", start.healthyMillis() / 1000.0), loaded == null ? "—"
+                        : f("%.1f s (%,d events)", loaded.healthyMillis() / 1000.0, history.events()))});
+        OrdersThroughput.Soak soak = o == null ? null : o.soak;
+        rows.put("RSS after 10 minutes at half the sustained rate", new String[] {"≤ 1 GiB and flat", soak == null
+                ? "—" : f("%d MiB after %d min (at most %d), %+.1f MiB/min over the second half", soak.lastMiB(),
+                soak.minutes(), soak.maxMiB(), soak.slopeMiBPerMinute())});
         Markdown md = new Markdown();
         md.paragraph(f("**Issue 9's targets** (2 cores, embedded default, the README's start command), from the "
                         + "harness run of %s%s%s (load average before %s; %s). *before*: the first run's figure, "
@@ -683,8 +811,10 @@ final class Report {
             t.row(metric, cells[0], cells[1], kept == null || kept.isBlank() || kept.equals("—") ? cells[1] : kept);
         });
         t.end();
-        md.paragraph("Not measured yet: the figures with 1,000,000 events already in the store, start-up with them, "
-                + "and RSS after 10 minutes at half the sustained rate.");
+        if (comparisons.isEmpty() || soak == null) {
+            md.paragraph("*—*: not measured by this run (`--orders-throughput` measures the history with `--history` "
+                    + "and the memory with `--soak`; the full run does both).");
+        }
         return md.toString();
     }
 

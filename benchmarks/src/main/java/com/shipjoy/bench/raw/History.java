@@ -1,0 +1,87 @@
+package com.shipjoy.bench.raw;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Pre-loads a history into a stopped server's event store, straight through H2 (a child JVM on the boot jar's
+ * classpath, like {@link RawBaselines}), so that scenario (i) can measure what a long history costs: a million events
+ * through HTTP would take hours at today's rates. The rows have the shape, sizes and keys of real ones (a ~170-byte
+ * stock-movement payload, the actor's metadata, Axon's unique keys on event id and aggregate + sequence, the global
+ * index from the store's own sequence): {@value #AGGREGATES} aggregates of {@code N / AGGREGATES} events each, spread
+ * over the year before now. Their payload type is one no handler of the service knows, so the projections step over
+ * them instead of filling the read models with skus nobody looks at; the read-model tokens therefore pass them once,
+ * on the first start after the load. Prints {@code history TAB events TAB first-index TAB last-index TAB millis}.
+ *
+ * <pre>args: data-directory events</pre>
+ */
+public final class History {
+
+    public static final int AGGREGATES = 10_000;
+    static final int BATCH = 2_000;
+    static final String PAYLOAD_TYPE = "com.shipjoy.bench.HistoricStockMovedEvent";
+    static final byte[] METADATA = "{\"actor\":\"history\"}".getBytes(StandardCharsets.UTF_8);
+
+    private History() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        long events = Long.parseLong(args[1]);
+        String url = "jdbc:h2:async:" + dir.resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        long started = System.nanoTime();
+        long first;
+        long last = 0;
+        Instant end = Instant.now().minus(Duration.ofDays(1));
+        Duration step = Duration.ofDays(365).dividedBy(Math.max(1, events));
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.setAutoCommit(false);
+            first = nextIndex(connection);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
+                    + "(global_index, event_identifier, meta_data, payload, payload_revision, payload_type, "
+                    + "time_stamp, aggregate_identifier, sequence_number, type) VALUES (NEXT VALUE FOR "
+                    + "event_global_index, ?, ?, ?, NULL, ?, ?, ?, ?, 'Stock')")) {
+                for (long i = 0; i < events; i++) {
+                    int aggregate = (int) (i % AGGREGATES);
+                    long sequence = i / AGGREGATES;
+                    String sku = String.format("HIST-%05d", aggregate);
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setBytes(2, METADATA);
+                    insert.setBytes(3, ("{\"stockId\":{\"sku\":\"" + sku + "\",\"warehouseId\":\"HIST\"},\"from\":"
+                            + "\"A-01\",\"to\":\"A-02\",\"quantity\":1,\"fromQuantityAfter\":" + (100_000 - sequence)
+                            + ",\"toQuantityAfter\":" + sequence + ",\"reason\":\"history\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                    insert.setString(4, PAYLOAD_TYPE);
+                    insert.setString(5, end.minus(step.multipliedBy(events - i)).toString());
+                    insert.setString(6, "HIST:" + sku);
+                    insert.setLong(7, sequence);
+                    insert.addBatch();
+                    if ((i + 1) % BATCH == 0 || i + 1 == events) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            last = nextIndex(connection) - 1;
+        }
+        System.out.println(String.join("\t", "history", String.valueOf(events), String.valueOf(first),
+                String.valueOf(last), String.valueOf((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private static long nextIndex(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet next = statement.executeQuery("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES "
+                     + "WHERE SEQUENCE_NAME = 'EVENT_GLOBAL_INDEX'")) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+}
