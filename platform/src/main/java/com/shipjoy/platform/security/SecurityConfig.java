@@ -1,8 +1,8 @@
 package com.shipjoy.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.shipjoy.platform.web.Problems;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -124,7 +124,7 @@ class SecurityConfig {
         UserDetailsRepositoryReactiveAuthenticationManager checked =
                 new UserDetailsRepositoryReactiveAuthenticationManager(users);
         checked.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new VerifiedCredentials(checked, Clock.systemUTC());
+        return new VerifiedCredentials(checked, Ticker.systemTicker());
     }
 
     private static String[] names(Role[] roles) {

@@ -1,11 +1,10 @@
 package com.shipjoy.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.shipjoy.platform.Sha256;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,19 +17,15 @@ import reactor.core.publisher.Mono;
  */
 final class VerifiedCredentials implements ReactiveAuthenticationManager {
 
-    private static final Duration TTL = Duration.ofMinutes(10);
-    private static final int MAX_ENTRIES = 10_000;
+    static final Duration TTL = Duration.ofMinutes(10);
+    static final int MAX_ENTRIES = 10_000;
 
     private final ReactiveAuthenticationManager delegate;
-    private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> verified;
 
-    VerifiedCredentials(ReactiveAuthenticationManager delegate, Clock clock) {
+    VerifiedCredentials(ReactiveAuthenticationManager delegate, Ticker ticker) {
         this.delegate = delegate;
-        this.clock = clock;
-    }
-
-    private record Verified(Authentication authentication, Instant until) {
+        this.verified = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).ticker(ticker).build();
     }
 
     @Override
@@ -40,16 +35,10 @@ final class VerifiedCredentials implements ReactiveAuthenticationManager {
             return delegate.authenticate(authentication);
         }
         String key = Sha256.hex(authentication.getName() + '\u0000' + password);
-        Verified known = verified.get(key);
-        if (known != null && clock.instant().isBefore(known.until())) {
-            return Mono.just(known.authentication());
+        Authentication known = verified.getIfPresent(key);
+        if (known != null) {
+            return Mono.just(known);
         }
-        return delegate.authenticate(authentication).doOnNext(result -> {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.put(key, new Verified(result, clock.instant().plus(TTL)));
-        });
+        return delegate.authenticate(authentication).doOnNext(result -> verified.put(key, result));
     }
-
 }
