@@ -1,5 +1,6 @@
 package com.shipjoy.command.fulfillment;
 
+import com.shipjoy.command.DistinctKeys;
 import com.shipjoy.command.Processes;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
 import com.shipjoy.events.common.Location;
@@ -28,9 +29,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -144,7 +143,7 @@ class FulfillmentController {
                     + "nothing.")
     Mono<ResponseEntity<ShipmentAnswer>> pack(@PathVariable @IdCode String shipmentId,
                                               @Valid @RequestBody PackRequest request) {
-        requireDistinctCartons(request.cartons());
+        DistinctKeys.require(request.cartons(), "cartons", "cartonId", CartonRequest::cartonId);
         List<Carton> cartons = request.cartons().stream().map(carton -> new Carton(carton.cartonId(),
                 carton.weightGrams(), carton.lines().stream().map(line -> new CartonLine(new Sku(line.sku()),
                         Quantity.of(line.quantity()))).toList())).toList();
@@ -178,15 +177,5 @@ class FulfillmentController {
         return failure instanceof CommandExecutionException refused && refused.getDetails()
                 .filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .filter(rejection -> rejection.kind() == Rejection.Kind.CONFLICT).isPresent();
-    }
-
-    private static void requireDistinctCartons(List<CartonRequest> cartons) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cartons.size(); i++) {
-            if (!seen.add(cartons.get(i).cartonId())) {
-                throw RejectedException.invalid("cartons[" + i + "].cartonId", "carton "
-                        + cartons.get(i).cartonId() + " is listed twice");
-            }
-        }
     }
 }

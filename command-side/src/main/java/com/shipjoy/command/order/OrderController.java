@@ -2,6 +2,7 @@ package com.shipjoy.command.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.command.DistinctKeys;
 import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.Channel;
 import com.shipjoy.events.common.CustomerId;
@@ -37,11 +38,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -138,7 +136,7 @@ class OrderController {
                     + "backordered (status BACKORDERED) and filled oldest first as stock arrives. Should allocation "
                     + "lag more than 5 s, the order is still taken and answered with status PLACED.")
     Mono<ResponseEntity<OrderAnswer>> place(@Valid @RequestBody OrderRequest request) {
-        requireDistinctSkus(request.lines(), "lines", LineRequest::sku);
+        DistinctKeys.require(request.lines(), "lines", "sku", LineRequest::sku);
         PlaceOrderCommand command = command(request);
         // A concurrent intake of the same pair can lose the race at commit; once more, it finds the winner.
         return commands.<OrderPlacement>send(command)
@@ -186,10 +184,10 @@ class OrderController {
                     + "content, or on another order, 409. A missing rmaId is generated.")
     Mono<ResponseEntity<ReturnAnswer>> openReturn(@PathVariable @IdCode String orderId,
                                                   @Valid @RequestBody ReturnRequest request) {
-        requireDistinctSkus(request.lines(), "lines", ReturnLineRequest::sku);
+        DistinctKeys.require(request.lines(), "lines", "sku", ReturnLineRequest::sku);
         List<ReturnLineRequest> exchangeLines = request.exchangeLines() != null ? request.exchangeLines()
                 : List.of();
-        requireDistinctSkus(exchangeLines, "exchangeLines", ReturnLineRequest::sku);
+        DistinctKeys.require(exchangeLines, "exchangeLines", "sku", ReturnLineRequest::sku);
         if (request.resolution() == ReturnResolution.EXCHANGE && exchangeLines.isEmpty()) {
             throw RejectedException.invalid("exchangeLines", "an EXCHANGE needs at least one line");
         }
@@ -246,16 +244,6 @@ class OrderController {
             return Sha256.hex(json.writeValueAsString(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot digest a request", e);
-        }
-    }
-
-    private static <L> void requireDistinctSkus(List<L> lines, String field, Function<L, String> sku) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!seen.add(sku.apply(lines.get(i)))) {
-                throw RejectedException.invalid(field + "[" + i + "].sku", "sku " + sku.apply(lines.get(i))
-                        + " is on another line already");
-            }
         }
     }
 }
