@@ -40,6 +40,7 @@ class ProjectionsConfig {
             // Registered, not only handed to the processor, so tooling that asks for a processor's store finds it.
             processing.registerTokenStore(readModel, configuration -> tokenStore(mongo.getObject(),
                     configuration.serializer(), nodeId));
+            processing.registerHandlerInterceptor(readModel, configuration -> BatchWrites.interceptor());
             processing.registerEventProcessor(readModel, (name, configuration, handlers) ->
                     TrackingEventProcessor.builder()
                             .name(name)

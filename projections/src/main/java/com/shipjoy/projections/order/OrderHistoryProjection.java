@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.events.stock.OrderStockEvent;
+import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Order timelines. An entry is appended only if no entry with its position is there yet, so an event delivered
- * twice appears once.
+ * twice appears once. A batch's entries are appended together when it ends, in one round trip.
  */
 @Component
 @ProcessingGroup(ReadModels.ORDER_HISTORY)
@@ -32,6 +36,10 @@ class OrderHistoryProjection {
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final BatchWrites<List<Appended>> batch = new BatchWrites<>(ArrayList::new, this::write);
+
+    private record Appended(String orderId, OrderHistoryDocument.Entry entry) {
+    }
 
     OrderHistoryProjection(MongoTemplate mongo, ObjectMapper json) {
         this.mongo = mongo;
@@ -66,9 +74,20 @@ class OrderHistoryProjection {
         String type = message.getPayloadType().getSimpleName().replaceFirst("Event$", "");
         OrderHistoryDocument.Entry entry = new OrderHistoryDocument.Entry(position, message.getTimestamp(), type,
                 actor != null ? actor.toString() : null, json.convertValue(message.getPayload(), DATA));
-        mongo.upsert(Query.query(Criteria.where("_id").is(orderId)), new Update().setOnInsert("events", List.of()),
-                OrderHistoryDocument.class);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("events.position").ne(position)),
-                new Update().push("events", entry), OrderHistoryDocument.class);
+        batch.change(entries -> entries.add(new Appended(orderId, entry)));
+    }
+
+    /** Each order's document first (if new), then its entries in the order of the event store. */
+    private void write(List<Appended> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, OrderHistoryDocument.class);
+        new LinkedHashSet<>(entries.stream().map(Appended::orderId).toList()).forEach(orderId -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(orderId)), new Update().setOnInsert("events", List.of())));
+        entries.forEach(appended -> bulk.updateOne(Query.query(Criteria.where("_id").is(appended.orderId())
+                .and("events.position").ne(appended.entry().position())), new Update().push("events",
+                appended.entry())));
+        bulk.execute();
     }
 }

@@ -16,6 +16,7 @@ import com.shipjoy.events.order.OrderReleasedEvent;
 import com.shipjoy.events.order.OrderShippedEvent;
 import com.shipjoy.events.returns.ReturnReceivedEvent;
 import com.shipjoy.events.returns.ReturnRequestedEvent;
+import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.fulfillment.ShipmentStatus;
 import com.shipjoy.projections.order.OrderDocument.Line;
@@ -23,6 +24,7 @@ import com.shipjoy.projections.order.OrderDocument.Return;
 import com.shipjoy.projections.order.OrderDocument.Shipment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +35,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +53,12 @@ class OrderSummaryProjection {
 
     private final MongoTemplate mongo;
     private final OrderLists lists;
+    /** The orders a batch changed, by id: written once each when the batch ends (see {@link #write}). */
+    private final BatchWrites<Map<String, Change>> batch = new BatchWrites<>(LinkedHashMap::new, this::write);
+
+    /** An order as stored before this batch (null: new; what the lists show) and as the batch leaves it. */
+    private record Change(OrderDocument before, OrderDocument after) {
+    }
 
     /** {@code bucketCapacity}: entries per order-list bucket (tests make it tiny to exercise splits). */
     OrderSummaryProjection(MongoTemplate mongo,
@@ -59,7 +70,7 @@ class OrderSummaryProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        save(mongo.findById(event.orderId().value(), OrderDocument.class), new OrderDocument(event.orderId().value(), event.channel().value(),
+        batch.change(orders -> save(orders, new OrderDocument(event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
                         event.customer().email()),
@@ -68,7 +79,7 @@ class OrderSummaryProjection {
                 event.shipPartial(), "PLACED",
                 event.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value(),
                         line.unitPrice(), line.currency(), 0, 0, 0, 0, 0)).toList(),
-                List.of(), List.of(), at, at, null, null, List.of()), at);
+                List.of(), List.of(), at, at, null, null, List.of()), at));
     }
 
     @EventHandler
@@ -191,24 +202,47 @@ class OrderSummaryProjection {
     }
 
     private void update(OrderId orderId, UnaryOperator<OrderDocument> change, Instant at) {
-        OrderDocument order = mongo.findById(orderId.value(), OrderDocument.class);
-        if (order != null) {
-            save(order, change.apply(order), at);
-        }
+        batch.change(orders -> {
+            OrderDocument order = current(orders, orderId.value());
+            if (order != null) {
+                save(orders, change.apply(order), at);
+            }
+        });
+    }
+
+    /** The order as this batch has left it so far, else as stored; null if there is none. */
+    private OrderDocument current(Map<String, Change> orders, String orderId) {
+        Change changed = orders.get(orderId);
+        return changed != null ? changed.after() : mongo.findById(orderId, OrderDocument.class);
     }
 
     /**
-     * THE ONE WAY AN ORDER DOCUMENT IS WRITTEN. Every handler, present and future, stores an order through here
+     * THE ONE WAY AN ORDER DOCUMENT IS CHANGED. Every handler, present and future, changes an order through here
      * (usually via {@link #update}), never with {@code mongo.save} directly: the status is derived here from the
-     * document, and the order lists that {@code GET /api/orders} and the customer view read ({@link OrderLists}: per
-     * status, channel, sku, their combinations and per customer) follow the order's status, channel, skus and
-     * customer. A new status needs nothing else. The lists are written first, the order last: a crash in between
-     * leaves the old order, so the event, delivered again, sees the same difference and completes the lists (their
-     * changes are idempotent). {@code before} is the stored document, null for a new order.
+     * document, and {@link #write} keeps the order lists that {@code GET /api/orders} and the customer view read
+     * ({@link OrderLists}: per status, channel, sku, their combinations and per customer) in step with the order's
+     * status, channel, skus and customer. A new status needs nothing else.
      */
-    private void save(OrderDocument before, OrderDocument after, Instant at) {
-        OrderDocument stored = after.stored(at);
-        lists.change(before, stored);
-        mongo.save(stored);
+    private void save(Map<String, Change> orders, OrderDocument after, Instant at) {
+        Change changed = orders.get(after.orderId());
+        OrderDocument before = changed != null ? changed.before() : mongo.findById(after.orderId(),
+                OrderDocument.class);
+        orders.put(after.orderId(), new Change(before, after.stored(at)));
+    }
+
+    /**
+     * A batch's orders: the lists first, then the orders in one round trip. A crash in between leaves the old
+     * orders, so the events, delivered again, see the same differences and complete the lists (their changes are
+     * idempotent).
+     */
+    private void write(Map<String, Change> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        orders.values().forEach(change -> lists.change(change.before(), change.after()));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OrderDocument.class);
+        orders.values().forEach(change -> bulk.replaceOne(Query.query(Criteria.where("_id")
+                .is(change.after().orderId())), change.after(), FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
     }
 }
