@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Why the event store needs {@link EventStoreHousekeeping}: with {@code WRITE_DELAY=0} every commit leaves partly
  * used chunks behind that nothing rewrites, so the file grows far faster than the rows in it. The same event-shaped
- * commits are written into two stores, one of them with the housekeeping running as the server runs it.
+ * commits are written into two stores, one of them with the housekeeping running. {@code RETENTION_TIME=0} lets H2
+ * reuse freed space at once: the server keeps H2's 45 s, so there the space is reused that much later.
  */
 class EventStoreHousekeepingTest {
 
