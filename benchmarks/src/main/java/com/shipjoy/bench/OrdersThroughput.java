@@ -65,6 +65,8 @@ final class OrdersThroughput {
     static final Duration PROFILE = Duration.ofSeconds(6);
     static final Duration LAG_PATIENCE = Duration.ofMinutes(2);
     static final Duration SOAK_SAMPLE = Duration.ofSeconds(15);
+    /** The suffix of the store files' sizes measured after the soak. */
+    static final String SOAK_FILES = " after the soak";
     static final double RAW_CAP_SECONDS = 10;
     static final int RAW_H2_ONE = 3000;
     static final int RAW_H2_MANY = 6000;
@@ -297,9 +299,14 @@ final class OrdersThroughput {
         openLoop();
         reservedCheck();
         results.events = head.get();
+        fileSizes("");
+    }
+
+    /** The server's store files now, keyed by name and {@code suffix}, with the newest position seen. */
+    private void fileSizes(String suffix) {
         for (String file : List.of("eventstore.mv.db", "readmodels.mv")) {
             try {
-                results.files.put(file, new long[] {Files.size(server.dataDir().resolve(file)), results.events});
+                results.files.put(file + suffix, new long[] {Files.size(server.dataDir().resolve(file)), head.get()});
             } catch (IOException e) {
                 // Not there (another storage mode): not reported.
             }
@@ -616,6 +623,7 @@ final class OrdersThroughput {
             Thread.currentThread().interrupt();
         }
         sample.run();
+        fileSizes(SOAK_FILES);
         results.soak = new Soak(rate, minutes, load, List.copyOf(rss));
         System.out.printf("    RSS %d MiB at the start, %d MiB at the end, at most %d MiB; %.1f MiB/min over the "
                         + "second half%n", rss.get(0)[1], results.soak.lastMiB(), results.soak.maxMiB(),

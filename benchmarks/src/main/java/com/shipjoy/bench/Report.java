@@ -549,7 +549,9 @@ final class Report {
                 String what = switch (name) {
                     case "raw h2" -> "raw H2 baseline's `eventstore.mv.db`, closed";
                     case "raw mongo" -> "raw mongo-java-server baseline's `readmodels.mv`, closed";
-                    default -> "the server's `" + name + "` at the end of (i)";
+                    default -> name.endsWith(OrdersThroughput.SOAK_FILES) ? "the server's `" + name.substring(0,
+                            name.length() - OrdersThroughput.SOAK_FILES.length()) + "` after the soak"
+                            : "the server's `" + name + "` at the end of (i)";
                 };
                 String written = switch (name) {
                     case "raw h2" -> count + " rows, a commit each";
