@@ -91,8 +91,7 @@ class CommandSideConfig {
      */
     @Autowired
     void setBasedLookups(EventProcessingConfigurer processing) {
-        for (String lookup : new String[] {"warehouse-catalog", "order-intake", "stock-levels", "return-ids",
-                "open-tasks"}) {
+        for (String lookup : Lookups.ALL) {
             processing.registerSubscribingEventProcessor(lookup);
             processing.registerListenerInvocationErrorHandler(lookup, configuration -> PropagatingErrorHandler.instance());
         }

@@ -1,5 +1,6 @@
 package com.shipjoy.command.allocation;
 
+import com.shipjoy.command.Lookups;
 import com.shipjoy.events.stock.StockFigures;
 import com.shipjoy.events.stock.StockId;
 import java.util.Map;
@@ -14,10 +15,9 @@ import org.springframework.stereotype.Component;
  * plan only proposes reservations.
  */
 @Component
-@ProcessingGroup(StockLevels.PROCESSING_GROUP)
+@ProcessingGroup(Lookups.STOCK_LEVELS)
 class StockLevels {
 
-    static final String PROCESSING_GROUP = "stock-levels";
 
     private final StockLevelStore entries;
 

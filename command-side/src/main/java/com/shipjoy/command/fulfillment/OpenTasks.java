@@ -1,5 +1,6 @@
 package com.shipjoy.command.fulfillment;
 
+import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.TaskId;
 import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.fulfillment.PickTask;
@@ -20,10 +21,9 @@ import org.springframework.stereotype.Component;
  * assignment, so two workers asking at once never get the same task.
  */
 @Component
-@ProcessingGroup(OpenTasks.PROCESSING_GROUP)
+@ProcessingGroup(Lookups.OPEN_TASKS)
 class OpenTasks {
 
-    static final String PROCESSING_GROUP = "open-tasks";
 
     private final OpenTaskEntries entries;
 

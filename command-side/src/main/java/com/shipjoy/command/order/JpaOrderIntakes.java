@@ -1,5 +1,6 @@
 package com.shipjoy.command.order;
 
+import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.Channel;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.order.ExternalOrderId;
@@ -12,10 +13,9 @@ import org.springframework.stereotype.Component;
 
 /** Kept by a subscribing processor whose failures fail the command (see CommandSideConfig). */
 @Component
-@ProcessingGroup(JpaOrderIntakes.PROCESSING_GROUP)
+@ProcessingGroup(Lookups.ORDER_INTAKE)
 class JpaOrderIntakes implements OrderIntakes {
 
-    static final String PROCESSING_GROUP = "order-intake";
 
     private final IntakeEntries entries;
     private final EntityManager entityManager;

@@ -1,5 +1,6 @@
 package com.shipjoy.command.order;
 
+import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.RmaId;
 import com.shipjoy.events.returns.ReturnRequestedEvent;
 import jakarta.persistence.EntityManager;
@@ -10,10 +11,9 @@ import org.springframework.stereotype.Component;
 
 /** Kept by a subscribing processor whose failures fail the command (see CommandSideConfig). */
 @Component
-@ProcessingGroup(JpaReturnIds.PROCESSING_GROUP)
+@ProcessingGroup(Lookups.RETURN_IDS)
 class JpaReturnIds implements ReturnIds {
 
-    static final String PROCESSING_GROUP = "return-ids";
 
     private final ReturnIdEntries entries;
     private final EntityManager entityManager;

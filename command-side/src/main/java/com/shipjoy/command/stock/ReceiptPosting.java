@@ -1,5 +1,6 @@
 package com.shipjoy.command.stock;
 
+import com.shipjoy.command.Processes;
 import com.shipjoy.events.stock.ReceiptRecordedEvent;
 import com.shipjoy.events.stock.ReceiveStockCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The HTTP API posts the lines itself to answer with the stock already updated; posting a line twice changes nothing.
  */
 @Component
-@ProcessingGroup("receipt-posting")
+@ProcessingGroup(Processes.RECEIPT_POSTING)
 class ReceiptPosting {
 
     @EventHandler

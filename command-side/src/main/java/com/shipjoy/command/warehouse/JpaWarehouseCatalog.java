@@ -1,5 +1,6 @@
 package com.shipjoy.command.warehouse;
 
+import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.common.WorkerId;
@@ -21,10 +22,9 @@ import org.springframework.stereotype.Component;
  * the commit of the command whose events it mirrors, after that command's own checks.
  */
 @Component
-@ProcessingGroup(JpaWarehouseCatalog.PROCESSING_GROUP)
+@ProcessingGroup(Lookups.WAREHOUSE_CATALOG)
 class JpaWarehouseCatalog implements WarehouseCatalog {
 
-    static final String PROCESSING_GROUP = "warehouse-catalog";
 
     private final CatalogEntries entries;
     private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(100_000).build();
