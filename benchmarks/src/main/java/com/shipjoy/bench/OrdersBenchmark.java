@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * (g) The order read model at 100,000 orders: {@code --orders[=N]} starts the server with its embedded MongoDB on a
  * fixed loopback port, seeds N orders into the orders read model through the real projection
- * ({@code com.shipjoy.projections.order.OrderSeeding}, in a child JVM on the boot jar's classpath), then measures
+ * ({@code OrderSeeding}, in a child JVM on the boot jar's classpath), then measures
  * the order searches over HTTP, one client at a time. {@code --orders-data=DIR} reuses (and keeps) a data directory
  * that was seeded before: the same orders can then be measured with another build ({@code --jar=...}). Writes its
  * own block of BENCHMARKS.md (or prints it with {@code --print}).
@@ -34,7 +34,7 @@ final class OrdersBenchmark {
     static final String READER = "agent";
     static final int QUERIES = 100;
     static final Duration CAP = Duration.ofSeconds(30);
-    static final String SEEDER = "com.shipjoy.projections.order.OrderSeeding";
+    static final String SEEDER = "com.shipjoy.bench.OrderSeeding";
 
     private final Benchmarks.Options options;
     private final int count;

@@ -1,4 +1,4 @@
-package com.shipjoy.projections.order;
+package com.shipjoy.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +15,7 @@ import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.ShipTo;
+import com.shipjoy.projections.order.OrderSummaries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +28,9 @@ import java.util.Set;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Seeds the orders read model of a running server for the orders benchmark, through the real
- * {@link OrderSummaryProjection} (same package, so its package-private handlers are called exactly as Axon calls
- * them), one order after the other as its single-threaded processor would: what is stored is exactly what the
- * projection stores for these events. It runs in a child JVM on the boot jar's classpath (Spring Boot's
+ * Seeds the orders read model of a running server for the orders benchmark, through the real projection
+ * ({@link OrderSummaries}, whose handlers take each event as Axon delivers it), one order after the other as its
+ * single-threaded processor would: what is stored is exactly what the projection stores for these events. It runs in a child JVM on the boot jar's classpath (Spring Boot's
  * PropertiesLauncher with this jar on {@code loader.path}) against the server's embedded MongoDB.
  *
  * <p>The orders, deterministic (seed 42): one every 30 s (plus 0–29 s) from 2026-01-01, so 100,000 span about 35
@@ -45,15 +45,14 @@ public final class OrderSeeding {
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String uri = args[0];
         String database = args[1];
         int count = Integer.parseInt(args[2]);
         Random random = new Random(42);
         String[] channels = {"webshop", "marketplace", "pos", "phone"};
         try (MongoClient client = MongoClients.create(uri)) {
-            OrderSummaryProjection projection = new OrderSummaryProjection(new MongoTemplate(client, database),
-                    OrderLists.CAPACITY);
+            OrderSummaries projection = new OrderSummaries(new MongoTemplate(client, database));
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Instant at = START.plusSeconds(30L * i + random.nextInt(30));
@@ -76,7 +75,7 @@ public final class OrderSeeding {
                     backordered.put(sku, quantity);
                 }
                 OrderId orderId = new OrderId(String.format("ORD-%07d", i));
-                projection.on(new OrderPlacedEvent(orderId, new Channel(channel),
+                projection.apply(new OrderPlacedEvent(orderId, new Channel(channel),
                         new ExternalOrderId(channel + "-" + i),
                         new Customer(new CustomerId(customer), "Customer " + customer, "c@example.com"),
                         new ShipTo("Customer " + customer, "1 Main Street", "Springfield", "12345", "US"),
@@ -84,14 +83,14 @@ public final class OrderSeeding {
                 int outcome = random.nextInt(100);
                 Instant next = at.plus(Duration.ofMillis(200));
                 if (outcome < 70 || outcome >= 95) {
-                    projection.on(new OrderAllocatedEvent(orderId), next);
+                    projection.apply(new OrderAllocatedEvent(orderId), next);
                 } else {
-                    projection.on(new OrderBackorderedEvent(orderId, backordered, at), next);
+                    projection.apply(new OrderBackorderedEvent(orderId, backordered, at), next);
                 }
                 if (outcome >= 90 && outcome < 95) {
-                    projection.on(new OrderAllocatedEvent(orderId), next.plus(Duration.ofHours(6)));
+                    projection.apply(new OrderAllocatedEvent(orderId), next.plus(Duration.ofHours(6)));
                 } else if (outcome >= 95) {
-                    projection.on(new OrderCancelledEvent(orderId, "seed", List.of()), next.plus(Duration.ofHours(1)));
+                    projection.apply(new OrderCancelledEvent(orderId, "seed", List.of()), next.plus(Duration.ofHours(1)));
                 }
                 if ((i + 1) % 10_000 == 0 || i + 1 == count) {
                     double seconds = (System.nanoTime() - started) / 1e9;
