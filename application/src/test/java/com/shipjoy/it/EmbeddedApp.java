@@ -33,17 +33,20 @@ public final class EmbeddedApp implements AutoCloseable {
 
     /** Starts on a fresh temporary data directory, with these settings ({@code --name=value}) on top. */
     public static EmbeddedApp start(String... settings) {
-        try {
-            return start(Files.createTempDirectory("shipjoy-test-"), settings);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onFreshDirectory(settings).restart();
     }
 
     public static EmbeddedApp start(Path dataDir, String... settings) {
-        EmbeddedApp app = new EmbeddedApp(dataDir, settings);
-        app.restart();
-        return app;
+        return new EmbeddedApp(dataDir, settings).restart();
+    }
+
+    /** Not started yet ({@link #restart} starts it), on a fresh temporary data directory. */
+    static EmbeddedApp onFreshDirectory(String... settings) {
+        try {
+            return new EmbeddedApp(Files.createTempDirectory("shipjoy-test-"), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the system (again) on the same data directory. */

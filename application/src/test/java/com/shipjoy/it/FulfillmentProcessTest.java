@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -24,19 +23,9 @@ import org.springframework.http.HttpStatus;
  */
 class FulfillmentProcessTest {
 
-    static EmbeddedApp app;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final Api api = system.api();
 
     @Test
     void anOrderGoesFromPlacementThroughPickPackAndShipToDeliveryWithExactStock() {

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +37,10 @@ class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MIB = 1024 * 1024;
 
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
     /** What every check compares with: the state once the fixture was set up. */
     static State expected;
 
@@ -113,8 +115,6 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         api.post("warehouse", "/api/warehouses",
                 "{\"warehouseId\":\"WH-H\",\"name\":\"Hostile\",\"locations\":[\"A-01\",\"A-02\"]}", HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/WH-H/workers", "{\"workerId\":\"W-1\",\"name\":\"One\"}",
@@ -126,11 +126,6 @@ class HostileInputTest {
         api.post("channel", "/api/orders", with(with(ORDERS.body(), "orderId", "\"O-H2\""), "externalOrderId",
                 "\"EXT-H2\""), HttpStatus.CREATED);
         expected = state();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,9 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
@@ -31,23 +31,18 @@ class IdempotencyKeyTest {
             {"sku":"IK-1","quantity":1,"from":"A-01","to":"A-02"}""";
     private static final String MOVES = "/api/warehouses/IK-WH/moves";
 
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         api.post("warehouse", "/api/warehouses", """
                 {"warehouseId":"IK-WH","name":"Keys","locations":["A-01","A-02"]}""", HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/IK-WH/receipts", """
                 {"reference":"PO-IK","lines":[{"sku":"IK-1","quantity":100,"location":"A-01"},
                 {"sku":"IK-2","quantity":100,"location":"A-01"}]}""", HttpStatus.CREATED);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     /** The request runs once: nothing, not even a second pass over the consumed request, fails after the answer. */

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,22 +33,17 @@ class InventoryApiTest {
     private static final String CSV_HEADER = "position,timestamp,warehouseId,type,quantity,location,toLocation,"
             + "reference,onHandAfter,reservedAfter,actor";
 
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         // Stock every role test can read.
         api.post("warehouse", "/api/warehouses", warehouse("WP-1", "Roles", "A-01"), HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/WP-1/receipts", receipt("RP-1", "SKU-P", 5, "A-01"),
                 HttpStatus.CREATED);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     // ---------------------------------------------------------------- warehouses, locations, workers

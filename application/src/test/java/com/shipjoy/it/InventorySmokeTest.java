@@ -3,26 +3,15 @@ package com.shipjoy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 class InventorySmokeTest {
 
-    static EmbeddedApp app;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final Api api = system.api();
 
     @Test
     void receivedStockShowsInTheLevel() {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -26,23 +26,18 @@ import org.springframework.http.HttpStatus;
 class OrderApiTest {
 
     static final String SKU = "API-1";
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         api.post("warehouse", "/api/warehouses", """
                 {"warehouseId":"OA-WH","name":"Orders API","locations":["A-01"]}""", HttpStatus.CREATED);
         api.post("warehouse", "/api/warehouses/OA-WH/receipts", """
                 {"reference":"PO-API","lines":[{"sku":"API-1","quantity":1000,"location":"A-01"}]}""",
                 HttpStatus.CREATED);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,15 +41,15 @@ class OrderListsTest {
             {"OL-A", "olc-2"}};
     static final int SIZE = 5;
 
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem("--shipjoy.order-lists.bucket-capacity=3");
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
     static MongoTemplate mongo;
     static final List<String> placed = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start("--shipjoy.order-lists.bucket-capacity=3");
-        api = new Api(app);
         mongo = app.bean(MongoTemplate.class);
         api.post("warehouse", "/api/warehouses", "{\"warehouseId\":\"W1\",\"name\":\"One\",\"locations\":[\"A-01\"]}",
                 HttpStatus.CREATED);
@@ -62,11 +62,6 @@ class OrderListsTest {
             placed.add(api.post("channel", "/api/orders", order(i % 4 == 3 ? "ol-mkt" : "ol-web", "ol-" + i,
                     "olc-" + i % 3, lines).toString(), HttpStatus.CREATED).json().path("orderId").asText());
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

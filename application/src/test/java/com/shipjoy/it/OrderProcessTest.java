@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,22 +34,17 @@ class OrderProcessTest {
     static final String WH1 = "P-WH1";
     static final String WH2 = "P-WH2";
     static final String WH3 = "P-WH3";
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         for (String[] warehouse : new String[][] {{WH1, "A-01"}, {WH2, "B-01"}, {WH3, "C-01"}}) {
             api.post("warehouse", "/api/warehouses", "{\"warehouseId\":\"" + warehouse[0] + "\",\"name\":\""
                     + warehouse[0] + "\",\"locations\":[\"" + warehouse[1] + "\"]}", HttpStatus.CREATED);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

@@ -24,9 +24,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,15 +44,15 @@ class ProjectionIdempotencyTest {
     /** O-P's shipment: its id is derived from the order (see Order.releaseAllocated). */
     static final String SP = UUID.nameUUIDFromBytes("O-P/shipment/1".getBytes(StandardCharsets.UTF_8)).toString();
 
-    static EmbeddedApp app;
-    static Api api;
+    @RegisterExtension
+    static final EmbeddedSystem system = new EmbeddedSystem();
+    static final EmbeddedApp app = system.app();
+    static final Api api = system.api();
     static EventProcessingConfiguration processing;
     static MongoTemplate mongo;
 
     @BeforeAll
     static void start() {
-        app = EmbeddedApp.start();
-        api = new Api(app);
         processing = app.bean(EventProcessingConfiguration.class);
         mongo = app.bean(MongoTemplate.class);
         String wh = "/api/warehouses";
@@ -99,11 +99,6 @@ class ProjectionIdempotencyTest {
                 + "\"weightGrams\":500,\"lines\":[{\"sku\":\"SKU-P\",\"quantity\":2}]}]}", HttpStatus.OK);
         api.post("warehouse", "/api/shipments/" + SP + "/ship", "{\"carrier\":\"UPS\",\"trackingNumber\":"
                 + "\"T-P\"}", HttpStatus.OK);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test
