@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * answered) H2 runs no background thread, and with it goes the housekeeping that thread does: every commit writes a
  * new chunk of changed pages, the old ones stay partly live, and the file grew by 10–20 KiB per event (1.4 GB after
  * ten minutes of orders), which made start-up, page reads and commits slower as the history grew. This does what the
- * background thread would: now and then it rewrites the emptiest chunks (a few MiB at a time, under H2's own store
+ * background thread would: every second it rewrites the emptiest chunks (1 MiB at a time, under H2's own store
  * lock, as the background thread does), so that their space is reused by the next commits.
  */
 @Component
@@ -26,7 +26,7 @@ class EventStoreHousekeeping {
     /** Rewrite while less than this share of the chunks' bytes is live. */
     static final int TARGET_FILL_RATE = 80;
     /** At most this much rewritten per round: short enough not to hold commits up for long. */
-    static final int WRITE_PER_ROUND = 4 << 20;
+    static final int WRITE_PER_ROUND = 1 << 20;
 
     private final DataSource dataSource;
     private volatile boolean unsupported;
@@ -35,7 +35,7 @@ class EventStoreHousekeeping {
         this.dataSource = dataSource;
     }
 
-    @Scheduled(fixedDelayString = "${shipjoy.event-store.housekeeping-interval:PT2S}")
+    @Scheduled(fixedDelayString = "${shipjoy.event-store.housekeeping-interval:PT1S}")
     void compact() throws SQLException {
         if (unsupported) {
             return;
