@@ -70,7 +70,8 @@ class OrderSummaryProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        batch.change(orders -> save(orders, new OrderDocument(event.orderId().value(), event.channel().value(),
+        batch.change(orders -> save(orders, touched(orders, event.orderId().value()), new OrderDocument(
+                event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
                         event.customer().email()),
@@ -203,17 +204,24 @@ class OrderSummaryProjection {
 
     private void update(OrderId orderId, UnaryOperator<OrderDocument> change, Instant at) {
         batch.change(orders -> {
-            OrderDocument order = current(orders, orderId.value());
-            if (order != null) {
-                save(orders, change.apply(order), at);
+            Change touched = touched(orders, orderId.value());
+            if (touched.after() != null) {
+                save(orders, touched, change.apply(touched.after()), at);
             }
         });
     }
 
-    /** The order as this batch has left it so far, else as stored; null if there is none. */
-    private OrderDocument current(Map<String, Change> orders, String orderId) {
+    /**
+     * The order's change in this batch so far; at its first touch in the batch, the stored order read once
+     * (before and after alike, null if there is none).
+     */
+    private Change touched(Map<String, Change> orders, String orderId) {
         Change changed = orders.get(orderId);
-        return changed != null ? changed.after() : mongo.findById(orderId, OrderDocument.class);
+        if (changed != null) {
+            return changed;
+        }
+        OrderDocument stored = mongo.findById(orderId, OrderDocument.class);
+        return new Change(stored, stored);
     }
 
     /**
@@ -223,11 +231,8 @@ class OrderSummaryProjection {
      * ({@link OrderLists}: per status, channel, sku, their combinations and per customer) in step with the order's
      * status, channel, skus and customer. A new status needs nothing else.
      */
-    private void save(Map<String, Change> orders, OrderDocument after, Instant at) {
-        Change changed = orders.get(after.orderId());
-        OrderDocument before = changed != null ? changed.before() : mongo.findById(after.orderId(),
-                OrderDocument.class);
-        orders.put(after.orderId(), new Change(before, after.stored(at)));
+    private void save(Map<String, Change> orders, Change touched, OrderDocument after, Instant at) {
+        orders.put(after.orderId(), new Change(touched.before(), after.stored(at)));
     }
 
     /**
