@@ -2,6 +2,7 @@ package com.shipjoy.embedded;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -29,7 +30,8 @@ class EventStoreHousekeeping {
     static final int WRITE_PER_ROUND = 1 << 20;
 
     private final DataSource dataSource;
-    private volatile boolean unsupported;
+    /** Found at the first round; empty when the event store is not an H2 database in this process. */
+    private Optional<MVStore> store;
 
     EventStoreHousekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,18 +39,21 @@ class EventStoreHousekeeping {
 
     @Scheduled(fixedDelayString = "${shipjoy.event-store.housekeeping-interval:PT1S}")
     void compact() throws SQLException {
-        if (unsupported) {
-            return;
+        if (store == null) {
+            store = find();
         }
+        store.filter(mvStore -> !mvStore.isClosed()) // closing at shutdown
+                .ifPresent(mvStore -> mvStore.compact(TARGET_FILL_RATE, WRITE_PER_ROUND));
+    }
+
+    private Optional<MVStore> find() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                unsupported = true;
-                log.info("The event store is not an H2 database in this process: no housekeeping here");
-                return;
+            if (connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
+                return Optional.of(session.getDatabase().getStore().getMvStore());
             }
-            MVStore store = session.getDatabase().getStore().getMvStore();
-            store.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
         }
+        log.info("The event store is not an H2 database in this process: no housekeeping here");
+        return Optional.empty();
     }
 }
