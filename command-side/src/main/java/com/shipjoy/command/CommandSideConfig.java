@@ -57,9 +57,9 @@ class CommandSideConfig {
      * allocation process, one thread that every order waits for, reserves on the same few Stocks all day, and most of
      * its time went to H2 page reads for those loads. This service is the only writer of its Stocks (Axon Server
      * routes an aggregate's commands to one instance), a rolled-back unit of work evicts what it touched, and the
-     * least recently used Stocks beyond {@code shipjoy.stock-cache-size} make room. Only for Stock: Axon's caching repository fails on a new
-     * aggregate whose creation handler applies nothing (a repeated order intake), and every creating handler of Stock
-     * applies an event.
+     * least recently used Stocks beyond {@code shipjoy.stock-cache-size} make room. Only for Stock: Axon's caching
+     * repository fails on a new aggregate whose creation handler applies nothing (a repeated order intake), and every
+     * creating handler of Stock applies an event.
      */
     @Bean
     Cache stockCache(@Value("${shipjoy.stock-cache-size:10000}") long size) {

@@ -9,7 +9,7 @@ public final class Processes {
      */
     public static final String ORDER_ALLOCATION = "order-allocation";
 
-    /** Posts a recorded receipt's lines to their Stocks again after a crash between the two ({@code stock.ReceiptPosting}). */
+    /** Posts a recorded receipt's lines to their Stocks again after a crash between the two steps. */
     public static final String RECEIPT_POSTING = "receipt-posting";
 
     /** What a command that may free or add stock, or move an order on, waits for before answering. */

@@ -1,5 +1,7 @@
 package com.shipjoy.command.warehouse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.WarehouseId;
@@ -7,8 +9,6 @@ import com.shipjoy.events.common.WorkerId;
 import com.shipjoy.events.warehouse.LocationsAddedEvent;
 import com.shipjoy.events.warehouse.WarehouseRegisteredEvent;
 import com.shipjoy.events.warehouse.WorkerRegisteredEvent;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
