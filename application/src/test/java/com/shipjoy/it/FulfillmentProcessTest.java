@@ -273,6 +273,32 @@ class FulfillmentProcessTest {
         assertConsistent(position);
     }
 
+    /** Contract §4: units waiting for stock outrank picking and packing; only shipping outranks them. */
+    @Test
+    void aShortPickThatLeavesUnitsWaitingForStockShowsTheOrderBackorderedUntilSomethingShips() {
+        warehouse("SW-WH", "sal", "A-01");
+        receive("SW-WH", "SW-SKU", 3, "A-01");
+        String orderId = place("short-3", "SW-SKU", 3).json().path("orderId").asText();
+
+        // The picker finds 1 of 3 and no bin anywhere holds the other 2: they wait for stock, the 1 goes on.
+        long position = confirm(next("SW-WH", "sal"), 1);
+        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        assertThat(order.path("lines").path(0).path("picked").asLong()).isEqualTo(1);
+        assertThat(order.path("lines").path(0).path("backordered").asLong()).isEqualTo(2);
+        assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("PICKED");
+        assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
+        assertThat(itemValues(api.read("agent", "/api/orders?status=BACKORDERED&sku=SW-SKU", position), "orderId"))
+                .containsExactly(orderId);
+
+        String shipmentId = order.path("shipments").path(0).path("shipmentId").asText();
+        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons("SW-SKU", 1),
+                HttpStatus.OK).position();
+        assertThat(status(orderId, position)).isEqualTo("BACKORDERED");
+        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"UPS\","
+                + "\"trackingNumber\":\"SW-1\"}", HttpStatus.OK).position();
+        assertThat(status(orderId, position)).isEqualTo("PARTIALLY_SHIPPED");
+    }
+
     @Test
     void cancellingAfterAPickCancelsOpenTasksAndPutsPickedUnitsBack() {
         warehouse("C-WH", "cat", "A-01", "A-02");

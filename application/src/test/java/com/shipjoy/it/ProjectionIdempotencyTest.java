@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
@@ -142,7 +143,7 @@ class ProjectionIdempotencyTest {
         mongo.save(new InventoryDocument("GHOST", 5, 0, 5, List.of()));
         mongo.save(new MovementDocument(999_999, Instant.now(), "SKU-1", "W1", "RECEIVED", 5, "A-01", null, "X", 5, 0,
                 "nobody"));
-        mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, "OPEN", null, null,
+        mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, TaskStatus.OPEN, null, null,
                 null, null));
         mongo.save(new LaborDocument("GHOST.1", "W1", "K1", 100, 1, 0));
 

@@ -17,6 +17,7 @@ import com.shipjoy.events.fulfillment.CartonLine;
 import com.shipjoy.events.fulfillment.ConfirmPickCommand;
 import com.shipjoy.events.fulfillment.PackShipmentCommand;
 import com.shipjoy.events.fulfillment.ShipShipmentCommand;
+import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.events.common.Rejection;
 import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
@@ -81,7 +82,7 @@ class FulfillmentController {
     record ShipRequest(@NotBlank @Size(max = 100) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {
     }
 
-    record ShipmentAnswer(String shipmentId, String status) {
+    record ShipmentAnswer(String shipmentId, ShipmentStatus status) {
     }
 
     @PostMapping("/api/tasks/{taskId}/assign")
@@ -148,7 +149,7 @@ class FulfillmentController {
                 carton.weightGrams(), carton.lines().stream().map(line -> new CartonLine(new Sku(line.sku()),
                         Quantity.of(line.quantity()))).toList())).toList();
         return commands.send(new PackShipmentCommand(new ShipmentId(shipmentId), cartons))
-                .then(commands.respond(HttpStatus.OK, new ShipmentAnswer(shipmentId, "PACKED")));
+                .then(commands.respond(HttpStatus.OK, new ShipmentAnswer(shipmentId, ShipmentStatus.PACKED)));
     }
 
     @PostMapping("/api/shipments/{shipmentId}/ship")
@@ -161,7 +162,7 @@ class FulfillmentController {
         return commands.send(new ShipShipmentCommand(new ShipmentId(shipmentId), request.carrier(),
                         request.trackingNumber()))
                 .then(commands.respondAfter(Processes.STOCK_REACTIONS, HttpStatus.OK,
-                        new ShipmentAnswer(shipmentId, "SHIPPED")));
+                        new ShipmentAnswer(shipmentId, ShipmentStatus.SHIPPED)));
     }
 
     /** A task id names its shipment; one that cannot is unknown. */

@@ -27,10 +27,12 @@ import com.shipjoy.events.fulfillment.ShipmentPackedEvent;
 import com.shipjoy.events.fulfillment.ShipmentPickedEvent;
 import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
+import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.events.fulfillment.AssignTaskCommand;
 import com.shipjoy.events.fulfillment.TaskAssignedEvent;
 import com.shipjoy.events.fulfillment.TaskCancelledEvent;
 import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.events.stock.PickLocation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +57,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Shipment {
-
-    enum TaskStatus { OPEN, ASSIGNED, DONE, CANCELLED }
 
     /** What a task's rules need; {@code picked} is what its pick moved to OUTBOUND. */
     static final class Task {
@@ -90,7 +90,7 @@ class Shipment {
     private OrderId orderId;
     private WarehouseId warehouseId;
     private Instant orderPlacedAt;
-    private String status;
+    private ShipmentStatus status;
     private Map<String, Task> tasks = new LinkedHashMap<>();
     private List<Carton> cartons;
     private String carrier;
@@ -151,14 +151,14 @@ class Shipment {
     private TaskAnswer answer(String taskId, Long pickedQuantity) {
         Task task = tasks.get(taskId);
         return new TaskAnswer(taskId, shipmentId.value(), orderId.value(), warehouseId.value(), task.sku,
-                task.location, task.quantity, pickedQuantity, task.status.name(), task.workerId);
+                task.location, task.quantity, pickedQuantity, task.status, task.workerId);
     }
 
     /** Sent by the fulfillment process after the Stock took the pick; it never fails. */
     @CommandHandler
     void handle(RecordPickOutcomeCommand command) {
         Task task = tasks.get(command.taskId().value());
-        if (task == null || task.outcomeRecorded || "CANCELLED".equals(status)) {
+        if (task == null || task.outcomeRecorded || status == ShipmentStatus.CANCELLED) {
             return;
         }
         apply(new PickOutcomeRecordedEvent(shipmentId, command.taskId(), orderId, warehouseId, new Sku(task.sku),
@@ -183,10 +183,10 @@ class Shipment {
 
     @CommandHandler
     void handle(PackShipmentCommand command) {
-        if (List.of("PACKED", "SHIPPED").contains(status) && command.cartons().equals(cartons)) {
+        if ((status == ShipmentStatus.PACKED || status == ShipmentStatus.SHIPPED) && command.cartons().equals(cartons)) {
             return;
         }
-        if (!"PICKED".equals(status)) {
+        if (status != ShipmentStatus.PICKED) {
             throw RejectedException.conflict("Shipment " + shipmentId + " is " + status
                     + ": only a PICKED shipment can be packed.");
         }
@@ -206,11 +206,11 @@ class Shipment {
 
     @CommandHandler
     void handle(ShipShipmentCommand command) {
-        if ("SHIPPED".equals(status) && command.carrier().equals(carrier)
+        if (status == ShipmentStatus.SHIPPED && command.carrier().equals(carrier)
                 && command.trackingNumber().equals(trackingNumber)) {
             return;
         }
-        if (!"PACKED".equals(status)) {
+        if (status != ShipmentStatus.PACKED) {
             throw RejectedException.conflict("Shipment " + shipmentId + " is " + status
                     + ": only a PACKED shipment can ship.");
         }
@@ -221,11 +221,11 @@ class Shipment {
     /** Sent by the fulfillment process when the order is cancelled; a shipped or cancelled shipment stays as is. */
     @CommandHandler
     void handle(CancelShipmentCommand command) {
-        if ("SHIPPED".equals(status) || "CANCELLED".equals(status)) {
+        if (status == ShipmentStatus.SHIPPED || status == ShipmentStatus.CANCELLED) {
             return;
         }
         tasks.forEach((taskId, task) -> {
-            if (task.status == TaskStatus.OPEN || task.status == TaskStatus.ASSIGNED) {
+            if (task.status.pending()) {
                 apply(new TaskCancelledEvent(shipmentId, new TaskId(taskId), orderId,
                         warehouseId));
             }
@@ -240,7 +240,7 @@ class Shipment {
         orderId = event.orderId();
         warehouseId = event.warehouseId();
         orderPlacedAt = event.orderPlacedAt();
-        status = "RELEASED";
+        status = ShipmentStatus.RELEASED;
         add(event.tasks());
     }
 
@@ -250,13 +250,13 @@ class Shipment {
         task.status = TaskStatus.ASSIGNED;
         task.workerId = event.workerId().value();
         task.assignedAt = at;
-        status = "PICKING";
+        status = ShipmentStatus.PICKING;
     }
 
     @EventSourcingHandler
     void on(TaskConfirmedEvent event) {
         tasks.get(event.taskId().value()).status = TaskStatus.DONE;
-        status = "PICKING";
+        status = ShipmentStatus.PICKING;
     }
 
     @EventSourcingHandler
@@ -273,18 +273,18 @@ class Shipment {
 
     @EventSourcingHandler
     void on(ShipmentPickedEvent event) {
-        status = "PICKED";
+        status = ShipmentStatus.PICKED;
     }
 
     @EventSourcingHandler
     void on(ShipmentPackedEvent event) {
-        status = "PACKED";
+        status = ShipmentStatus.PACKED;
         cartons = event.cartons();
     }
 
     @EventSourcingHandler
     void on(ShipmentShippedEvent event) {
-        status = "SHIPPED";
+        status = ShipmentStatus.SHIPPED;
         carrier = event.carrier();
         trackingNumber = event.trackingNumber();
     }
@@ -296,7 +296,7 @@ class Shipment {
 
     @EventSourcingHandler
     void on(ShipmentCancelledEvent event) {
-        status = "CANCELLED";
+        status = ShipmentStatus.CANCELLED;
     }
 
     private void add(List<PickTask> added) {
@@ -314,7 +314,7 @@ class Shipment {
         if (task == null) {
             throw RejectedException.notFound("Unknown task " + taskId + ".");
         }
-        if ("CANCELLED".equals(status)) {
+        if (status == ShipmentStatus.CANCELLED) {
             throw RejectedException.conflict("Task " + taskId + " belongs to cancelled shipment " + shipmentId + ".");
         }
         return task;

@@ -3,8 +3,9 @@ package com.shipjoy.command.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.shipjoy.command.returns.OrderReturns;
+import com.shipjoy.command.returns.ReturnIds;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
-import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.common.WarehouseId;
@@ -14,16 +15,15 @@ import com.shipjoy.events.order.OrderDeliveredEvent;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderReleasedEvent;
 import com.shipjoy.events.order.OrderShippedEvent;
+import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.order.RecordShipmentCommand;
 import com.shipjoy.events.order.ShipTo;
 import com.shipjoy.events.returns.ExchangeOrder;
 import com.shipjoy.events.returns.ReceiveReturnCommand;
 import com.shipjoy.events.returns.RequestReturnCommand;
 import com.shipjoy.events.returns.ReturnLine;
-import com.shipjoy.events.returns.ReturnReceiptLine;
 import com.shipjoy.events.returns.ReturnReceivedEvent;
 import com.shipjoy.events.returns.ReturnRequestedEvent;
-import com.shipjoy.events.returns.ReturnResolution;
 import com.shipjoy.events.warehouse.Created;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +49,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -70,12 +69,11 @@ class Order {
     private String streamId;
     private OrderId orderId;
     private boolean cancelled;
-    /** The contract's order status, as far as this aggregate's own events tell it. */
-    private String status;
     private Instant placedAt;
-    /** Per sku: units ordered and units reserved so far. */
+    /** Per sku: units ordered, units reserved so far, and units waiting for stock once allocation has tried. */
     private Map<String, Long> ordered = new LinkedHashMap<>();
     private Map<String, Long> allocated = new HashMap<>();
+    private Map<String, Long> backordered = new HashMap<>();
     private boolean shipPartial;
     /** Per warehouse, per sku: units reserved there, and units of those released to shipments. */
     private Map<String, TreeMap<String, Long>> allocatedIn = new TreeMap<>();
@@ -85,35 +83,12 @@ class Order {
     private Set<String> openShipments = new LinkedHashSet<>();
     private Set<String> shippedShipments = new HashSet<>();
     private Map<String, Long> shipped = new HashMap<>();
-    private Map<String, Long> returned = new HashMap<>();
     private boolean delivered;
     /** What an exchange order copies from this one. */
     private Customer customer;
     private ShipTo shipTo;
     private String currency;
-    private Map<String, Rma> returns = new HashMap<>();
-
-    /** A return's requested units per sku, and what its rules need. */
-    static final class Rma {
-        Map<String, Long> lines = new HashMap<>();
-        ReturnResolution resolution;
-        List<ReturnLine> exchangeLines;
-        String contentDigest;
-        List<ReturnReceiptLine> received;
-
-        /** By value: the test fixture compares the state a command left with the state its events rebuild. */
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Rma rma && lines.equals(rma.lines) && resolution == rma.resolution
-                    && Objects.equals(exchangeLines, rma.exchangeLines)
-                    && Objects.equals(contentDigest, rma.contentDigest) && Objects.equals(received, rma.received);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(lines, resolution, exchangeLines, contentDigest, received);
-        }
-    }
+    private OrderReturns returns = new OrderReturns();
 
     Order() {
     }
@@ -239,88 +214,36 @@ class Order {
         boolean complete = ordered.entrySet().stream().allMatch(line ->
                 shipped.getOrDefault(line.getKey(), 0L) >= line.getValue());
         if (cancelled || !complete) {
-            throw RejectedException.conflict("Order " + orderId + " is " + status
+            throw RejectedException.conflict("Order " + orderId + " is " + status()
                     + ": only a SHIPPED order can be delivered.");
         }
         apply(new OrderDeliveredEvent(orderId, command.deliveredAt()));
     }
 
-    /**
-     * Opens a return: only units that shipped and are neither returned nor in another open return. The same rmaId
-     * with the same content is a repeat; an rmaId of another order, or with other content, is refused.
-     */
+    /** Opens a return (RMA) by the rules of {@link OrderReturns}; the same rmaId with the same content repeats. */
     @CommandHandler
     Created handle(RequestReturnCommand command, ReturnIds returnIds) {
-        String rmaId = command.rmaId().value();
-        Rma known = returns.get(rmaId);
-        if (known != null && known.contentDigest.equals(command.contentDigest())) {
+        if (returns.repeats(command)) {
             return Created.REPEATED;
         }
-        Optional<String> owner = returnIds.orderOf(command.rmaId());
-        if (known != null || owner.isPresent()) {
-            throw RejectedException.conflict("Return " + rmaId + " exists already"
-                    + (known != null ? " with other content." : ", for another order."));
-        }
-        for (ReturnLine line : command.lines()) {
-            String sku = line.sku().value();
-            if (!ordered.containsKey(sku)) {
-                throw RejectedException.conflict("Order " + orderId + " has no line for sku " + sku + ".");
-            }
-            long returnable = shipped.getOrDefault(sku, 0L) - returned.getOrDefault(sku, 0L) - requestedOpen(sku);
-            if (line.quantity().value() > returnable) {
-                throw RejectedException.conflict("Order " + orderId + " has " + returnable + " unit(s) of sku "
-                        + sku + " shipped and not yet returned or in an open return, fewer than the "
-                        + line.quantity() + " to return.");
-            }
-        }
+        returns.requireAllowed(command, returnIds, orderId, ordered, shipped);
         apply(new ReturnRequestedEvent(orderId, command.rmaId(), command.lines(), command.reason(),
                 command.resolution(), command.exchangeLines(), command.contentDigest()));
         return Created.NEW;
     }
 
-    /**
-     * The returned goods arrived: at most what the return asked for per sku, into bins of a known warehouse. A
-     * receipt of a received return is a repeat if it is the same, else refused. An EXCHANGE places its order now.
-     */
+    /** The returned goods arrived ({@link OrderReturns#returnedAfter}); an EXCHANGE places its order now. */
     @CommandHandler
     boolean handle(ReceiveReturnCommand command, WarehouseCatalog catalog) {
-        Rma rma = returns.get(command.rmaId().value());
-        if (rma == null) {
-            throw RejectedException.notFound("Unknown return " + command.rmaId() + ".");
+        Optional<Map<String, Long>> returnedAfter = returns.returnedAfter(command, catalog);
+        if (returnedAfter.isEmpty()) {
+            return false;
         }
-        if (rma.received != null) {
-            if (rma.received.equals(command.lines())) {
-                return false;
-            }
-            throw RejectedException.conflict("Return " + command.rmaId() + " was received already, with other lines.");
-        }
-        if (!catalog.exists(command.warehouseId())) {
-            throw RejectedException.notFound("Unknown warehouse " + command.warehouseId() + ".");
-        }
-        Map<String, Long> received = new TreeMap<>();
-        for (int i = 0; i < command.lines().size(); i++) {
-            ReturnReceiptLine line = command.lines().get(i);
-            if (Location.OUTBOUND.equals(line.location())
-                    || !catalog.hasLocation(command.warehouseId(), line.location())) {
-                throw RejectedException.invalid("lines[" + i + "].location", "unknown bin location "
-                        + line.location() + " in warehouse " + command.warehouseId());
-            }
-            received.merge(line.sku().value(), line.quantity().value(), Long::sum);
-        }
-        received.forEach((sku, units) -> {
-            long asked = rma.lines.getOrDefault(sku, 0L);
-            if (units > asked) {
-                throw RejectedException.conflict("Return " + command.rmaId() + " asked for " + asked
-                        + " unit(s) of sku " + sku + ", fewer than the " + units + " received.");
-            }
-        });
-        Map<String, Long> returnedAfter = new TreeMap<>(returned);
-        received.forEach((sku, units) -> returnedAfter.merge(sku, units, Long::sum));
         boolean allReturned = shipped.entrySet().stream().allMatch(line ->
-                returnedAfter.getOrDefault(line.getKey(), 0L) >= line.getValue());
+                returnedAfter.get().getOrDefault(line.getKey(), 0L) >= line.getValue());
         apply(new ReturnReceivedEvent(orderId, command.rmaId(), command.warehouseId(), command.lines(),
-                returnedAfter, allReturned, rma.resolution == ReturnResolution.EXCHANGE
-                ? exchangeOrder(command.rmaId().value(), rma.exchangeLines) : null));
+                returnedAfter.get(), allReturned, returns.exchangeLines(command.rmaId().value())
+                .map(lines -> exchangeOrder(command.rmaId().value(), lines)).orElse(null)));
         return true;
     }
 
@@ -333,17 +256,11 @@ class Order {
         return new ExchangeOrder(exchangeId, customer, shipTo, orderLines);
     }
 
-    private long requestedOpen(String sku) {
-        return returns.values().stream().filter(rma -> rma.received == null)
-                .mapToLong(rma -> rma.lines.getOrDefault(sku, 0L)).sum();
-    }
-
     @EventSourcingHandler
     void on(OrderPlacedEvent event, @Timestamp Instant timestamp) {
         placedAt = timestamp;
         streamId = PlaceOrderCommand.streamId(event.orderId());
         orderId = event.orderId();
-        status = "PLACED";
         event.lines().forEach(line -> ordered.put(line.sku().value(), line.quantity().value()));
         shipPartial = event.shipPartial();
         customer = event.customer();
@@ -354,6 +271,7 @@ class Order {
     @EventSourcingHandler
     void on(OrderLineAllocatedEvent event) {
         allocated.put(event.sku().value(), event.allocatedAfter());
+        backordered.put(event.sku().value(), event.backorderedAfter());
         allocatedIn.computeIfAbsent(event.warehouseId().value(), warehouse -> new TreeMap<>())
                 .merge(event.sku().value(), event.quantity(), Long::sum);
     }
@@ -364,6 +282,7 @@ class Order {
         String warehouse = event.warehouseId().value();
         String sku = event.sku().value();
         allocated.put(sku, event.allocatedAfter());
+        backordered.put(sku, event.backorderedAfter());
         TreeMap<String, Long> skus = allocatedIn.computeIfAbsent(warehouse, w -> new TreeMap<>());
         long left = Math.max(0, skus.getOrDefault(sku, 0L) - event.quantity());
         skus.put(sku, left);
@@ -384,52 +303,44 @@ class Order {
         openShipments.remove(event.shipmentId().value());
         shippedShipments.add(event.shipmentId().value());
         shipped.putAll(event.shippedAfter());
-        status = event.complete() ? "SHIPPED" : "PARTIALLY_SHIPPED";
     }
 
     @EventSourcingHandler
     void on(OrderDeliveredEvent event) {
         delivered = true;
-        status = "DELIVERED";
     }
 
     @EventSourcingHandler
     void on(ReturnRequestedEvent event) {
-        Rma rma = new Rma();
-        event.lines().forEach(line -> rma.lines.merge(line.sku().value(), line.quantity().value(), Long::sum));
-        rma.resolution = event.resolution();
-        rma.exchangeLines = event.exchangeLines();
-        rma.contentDigest = event.contentDigest();
-        returns.put(event.rmaId().value(), rma);
+        returns.requested(event);
     }
 
     @EventSourcingHandler
     void on(ReturnReceivedEvent event) {
-        returns.get(event.rmaId().value()).received = event.lines();
-        returned.putAll(event.returnedAfter());
-        if (event.allReturned()) {
-            status = "RETURNED";
-        }
+        returns.received(event);
     }
 
     @EventSourcingHandler
     void on(OrderBackorderedEvent event) {
-        status = "BACKORDERED";
+        backordered = new HashMap<>(event.backordered());
     }
 
     @EventSourcingHandler
     void on(OrderAllocatedEvent event) {
-        status = "ALLOCATED";
+        backordered.clear();
     }
 
     @EventSourcingHandler
     void on(OrderCancelledEvent event) {
         cancelled = true;
-        status = "CANCELLED";
     }
 
-    String status() {
-        return status;
+    /** The status as far as this aggregate's own events tell it: it does not follow its shipments' picking. */
+    OrderStatus status() {
+        return OrderStatus.of(cancelled, delivered, ordered.entrySet().stream().map(line -> new OrderStatus.Line(
+                line.getValue(), allocated.getOrDefault(line.getKey(), 0L), backordered.getOrDefault(line.getKey(),
+                0L), shipped.getOrDefault(line.getKey(), 0L), returns.returned(line.getKey()))).toList(),
+                List.of());
     }
 
     /** Units per sku not yet allocated, in line order; skus fully allocated are left out. */

@@ -1,7 +1,6 @@
 package com.shipjoy.command.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.command.ContentDigest;
 import com.shipjoy.command.DistinctKeys;
 import com.shipjoy.command.Processes;
 import com.shipjoy.events.common.Channel;
@@ -10,20 +9,15 @@ import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.common.Sku;
-import com.shipjoy.events.common.RmaId;
 import com.shipjoy.events.order.CancelOrderCommand;
 import com.shipjoy.events.order.ConfirmDeliveryCommand;
-import com.shipjoy.events.returns.RequestReturnCommand;
-import com.shipjoy.events.returns.ReturnLine;
-import com.shipjoy.events.returns.ReturnResolution;
-import com.shipjoy.events.warehouse.Created;
 import com.shipjoy.events.order.Customer;
 import com.shipjoy.events.order.ExternalOrderId;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacement;
+import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import com.shipjoy.events.order.ShipTo;
-import com.shipjoy.platform.Sha256;
 import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
@@ -60,12 +54,12 @@ class OrderController {
 
     private final CommandDispatcher commands;
     private final OrderStatuses statuses;
-    private final ObjectMapper json;
+    private final ContentDigest digest;
 
-    OrderController(CommandDispatcher commands, OrderStatuses statuses, ObjectMapper json) {
+    OrderController(CommandDispatcher commands, OrderStatuses statuses, ContentDigest digest) {
         this.commands = commands;
         this.statuses = statuses;
-        this.json = json;
+        this.digest = digest;
     }
 
     record CustomerRequest(@NotNull @IdCode String customerId, @NotBlank @Size(max = 200) String name,
@@ -99,7 +93,7 @@ class OrderController {
                         List<LineRequest> lines, boolean shipPartial) {
     }
 
-    record OrderAnswer(String orderId, String status) {
+    record OrderAnswer(String orderId, OrderStatus status) {
     }
 
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
@@ -108,23 +102,6 @@ class OrderController {
     /** deliveredAt is text: Jackson would take a number as epoch seconds, and the contract wants ISO-8601. */
     record DeliveredRequest(@Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}T.+Z$", message = "must be an ISO-8601 UTC instant")
                             String deliveredAt) {
-    }
-
-    record ReturnLineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity) {
-    }
-
-    record ReturnRequest(@IdCode String rmaId, @NotNull @Size(min = 1, max = 500)
-                         List<@NotNull @Valid ReturnLineRequest> lines, @NotBlank @Size(max = 500) String reason,
-                         @NotNull ReturnResolution resolution,
-                         @Size(max = 500) List<@NotNull @Valid ReturnLineRequest> exchangeLines) {
-    }
-
-    /** The return request without the rmaId: what "the same return" means. */
-    record ReturnContent(String orderId, List<ReturnLineRequest> lines, String reason, ReturnResolution resolution,
-                         List<ReturnLineRequest> exchangeLines) {
-    }
-
-    record ReturnAnswer(String rmaId) {
     }
 
     @PostMapping
@@ -175,48 +152,12 @@ class OrderController {
                 .flatMap(answer -> commands.respond(HttpStatus.OK, answer));
     }
 
-    @PostMapping("/{orderId}/returns")
-    @Operation(summary = "Open a return (RMA)",
-            description = "Only units that shipped and are neither returned nor in another open return (else 409); "
-                    + "a sku not in the order is 409. resolution EXCHANGE needs exchangeLines (the replacement "
-                    + "order, placed when the return is received, free of charge, channel 'exchange'); REFUND "
-                    + "takes none. The same rmaId with the same content answers 200 and stores nothing; with other "
-                    + "content, or on another order, 409. A missing rmaId is generated.")
-    Mono<ResponseEntity<ReturnAnswer>> openReturn(@PathVariable @IdCode String orderId,
-                                                  @Valid @RequestBody ReturnRequest request) {
-        DistinctKeys.require(request.lines(), "lines", "sku", ReturnLineRequest::sku);
-        List<ReturnLineRequest> exchangeLines = request.exchangeLines() != null ? request.exchangeLines()
-                : List.of();
-        DistinctKeys.require(exchangeLines, "exchangeLines", "sku", ReturnLineRequest::sku);
-        if (request.resolution() == ReturnResolution.EXCHANGE && exchangeLines.isEmpty()) {
-            throw RejectedException.invalid("exchangeLines", "an EXCHANGE needs at least one line");
-        }
-        if (request.resolution() == ReturnResolution.REFUND && !exchangeLines.isEmpty()) {
-            throw RejectedException.invalid("exchangeLines", "a REFUND takes no exchange lines");
-        }
-        RmaId rmaId = new RmaId(request.rmaId() != null ? request.rmaId() : UUID.randomUUID().toString());
-        RequestReturnCommand command = new RequestReturnCommand(new OrderId(orderId), rmaId,
-                returnLines(request.lines()), request.reason(), request.resolution(), returnLines(exchangeLines),
-                digest(new ReturnContent(orderId, request.lines(), request.reason(), request.resolution(),
-                        exchangeLines)));
-        // The same rmaId opened on two orders at once: the loser fails at commit, and once more is refused.
-        return commands.<Created>send(command)
-                .onErrorResume(failure -> !(failure instanceof CommandExecutionException), failure ->
-                        commands.send(command))
-                .flatMap(created -> commands.respond(created.created() ? HttpStatus.CREATED : HttpStatus.OK,
-                        new ReturnAnswer(rmaId.value())));
-    }
-
     private static Instant instant(String value, String field) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw RejectedException.invalid(field, "must be an ISO-8601 UTC instant");
         }
-    }
-
-    private static List<ReturnLine> returnLines(List<ReturnLineRequest> lines) {
-        return lines.stream().map(line -> new ReturnLine(new Sku(line.sku()), Quantity.of(line.quantity()))).toList();
     }
 
     private Mono<OrderAnswer> answer(OrderId orderId) {
@@ -236,14 +177,6 @@ class OrderController {
                 new ShipTo(shipTo.name(), shipTo.line1(), shipTo.city(), shipTo.postalCode(), shipTo.country()),
                 request.lines().stream().map(line -> new OrderLine(new Sku(line.sku()), Quantity.of(line.quantity()),
                         line.unitPrice(), line.currency())).toList(),
-                shipPartial, digest(content));
-    }
-
-    private String digest(Object content) {
-        try {
-            return Sha256.hex(json.writeValueAsString(content));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot digest a request", e);
-        }
+                shipPartial, digest.of(content));
     }
 }

@@ -1,6 +1,7 @@
 package com.shipjoy.command.order;
 
 import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.order.PlaceOrderCommand;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
@@ -17,7 +18,7 @@ class OrderStatuses {
         this.orders = orders;
     }
 
-    String status(OrderId orderId) {
+    OrderStatus status(OrderId orderId) {
         return DefaultUnitOfWork.startAndGet(null).executeWithResult(() ->
                 orders.load(PlaceOrderCommand.streamId(orderId)).invoke(Order::status)).getPayload();
     }

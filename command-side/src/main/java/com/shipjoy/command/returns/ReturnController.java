@@ -1,7 +1,8 @@
 package com.shipjoy.command.returns;
 
+import com.shipjoy.command.ContentDigest;
+import com.shipjoy.command.DistinctKeys;
 import com.shipjoy.command.Processes;
-import com.shipjoy.command.order.ReturnIds;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
@@ -10,8 +11,13 @@ import com.shipjoy.events.common.RmaId;
 import com.shipjoy.events.common.Sku;
 import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.returns.ReceiveReturnCommand;
+import com.shipjoy.events.returns.RequestReturnCommand;
 import com.shipjoy.events.returns.ReturnCondition;
+import com.shipjoy.events.returns.ReturnLine;
 import com.shipjoy.events.returns.ReturnReceiptLine;
+import com.shipjoy.events.returns.ReturnResolution;
+import com.shipjoy.events.returns.ReturnStatus;
+import com.shipjoy.events.warehouse.Created;
 import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
@@ -20,9 +26,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,10 +50,29 @@ class ReturnController {
 
     private final CommandDispatcher commands;
     private final ReturnIds returnIds;
+    private final ContentDigest digest;
 
-    ReturnController(CommandDispatcher commands, ReturnIds returnIds) {
+    ReturnController(CommandDispatcher commands, ReturnIds returnIds, ContentDigest digest) {
         this.commands = commands;
         this.returnIds = returnIds;
+        this.digest = digest;
+    }
+
+    record ReturnLineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity) {
+    }
+
+    record ReturnRequest(@IdCode String rmaId, @NotNull @Size(min = 1, max = 500)
+                         List<@NotNull @Valid ReturnLineRequest> lines, @NotBlank @Size(max = 500) String reason,
+                         @NotNull ReturnResolution resolution,
+                         @Size(max = 500) List<@NotNull @Valid ReturnLineRequest> exchangeLines) {
+    }
+
+    /** The return request without the rmaId: what "the same return" means. */
+    record ReturnContent(String orderId, List<ReturnLineRequest> lines, String reason, ReturnResolution resolution,
+                         List<ReturnLineRequest> exchangeLines) {
+    }
+
+    record ReturnAnswer(String rmaId) {
     }
 
     record LineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity,
@@ -55,7 +83,39 @@ class ReturnController {
                           @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid LineRequest> lines) {
     }
 
-    record Received(String rmaId, String orderId, String status) {
+    record Received(String rmaId, String orderId, ReturnStatus status) {
+    }
+
+    @PostMapping("/api/orders/{orderId}/returns")
+    @Operation(summary = "Open a return (RMA)",
+            description = "Only units that shipped and are neither returned nor in another open return (else 409); "
+                    + "a sku not in the order is 409. resolution EXCHANGE needs exchangeLines (the replacement "
+                    + "order, placed when the return is received, free of charge, channel 'exchange'); REFUND "
+                    + "takes none. The same rmaId with the same content answers 200 and stores nothing; with other "
+                    + "content, or on another order, 409. A missing rmaId is generated.")
+    Mono<ResponseEntity<ReturnAnswer>> openReturn(@PathVariable @IdCode String orderId,
+                                                  @Valid @RequestBody ReturnRequest request) {
+        DistinctKeys.require(request.lines(), "lines", "sku", ReturnLineRequest::sku);
+        List<ReturnLineRequest> exchangeLines = request.exchangeLines() != null ? request.exchangeLines()
+                : List.of();
+        DistinctKeys.require(exchangeLines, "exchangeLines", "sku", ReturnLineRequest::sku);
+        if (request.resolution() == ReturnResolution.EXCHANGE && exchangeLines.isEmpty()) {
+            throw RejectedException.invalid("exchangeLines", "an EXCHANGE needs at least one line");
+        }
+        if (request.resolution() == ReturnResolution.REFUND && !exchangeLines.isEmpty()) {
+            throw RejectedException.invalid("exchangeLines", "a REFUND takes no exchange lines");
+        }
+        RmaId rmaId = new RmaId(request.rmaId() != null ? request.rmaId() : UUID.randomUUID().toString());
+        RequestReturnCommand command = new RequestReturnCommand(new OrderId(orderId), rmaId,
+                returnLines(request.lines()), request.reason(), request.resolution(), returnLines(exchangeLines),
+                digest.of(new ReturnContent(orderId, request.lines(), request.reason(), request.resolution(),
+                        exchangeLines)));
+        // The same rmaId opened on two orders at once: the loser fails at commit, and once more is refused.
+        return commands.<Created>send(command)
+                .onErrorResume(failure -> !(failure instanceof CommandExecutionException), failure ->
+                        commands.send(command))
+                .flatMap(created -> commands.respond(created.created() ? HttpStatus.CREATED : HttpStatus.OK,
+                        new ReturnAnswer(rmaId.value())));
     }
 
     @PostMapping("/api/returns/{rmaId}/receipt")
@@ -77,6 +137,10 @@ class ReturnController {
                 .flatMap(orderId -> commands.send(new ReceiveReturnCommand(new OrderId(orderId), id,
                                 new WarehouseId(request.warehouseId()), lines))
                         .then(commands.respondAfter(Processes.STOCK_REACTIONS, HttpStatus.OK,
-                                new Received(rmaId, orderId, "RECEIVED"))));
+                                new Received(rmaId, orderId, ReturnStatus.RECEIVED))));
+    }
+
+    private static List<ReturnLine> returnLines(List<ReturnLineRequest> lines) {
+        return lines.stream().map(line -> new ReturnLine(new Sku(line.sku()), Quantity.of(line.quantity()))).toList();
     }
 }

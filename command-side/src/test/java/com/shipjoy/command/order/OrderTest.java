@@ -4,6 +4,7 @@ import static com.shipjoy.command.Rejections.conflict;
 import static com.shipjoy.command.Rejections.invalid;
 import static com.shipjoy.command.Rejections.notFound;
 
+import com.shipjoy.command.returns.ReturnIds;
 import com.shipjoy.command.stock.FakeWarehouseCatalog;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.RmaId;

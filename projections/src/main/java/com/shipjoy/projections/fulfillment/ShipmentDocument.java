@@ -1,5 +1,6 @@
 package com.shipjoy.projections.fulfillment;
 
+import com.shipjoy.events.fulfillment.ShipmentStatus;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * shipped.
  */
 @Document(ShipmentDocument.COLLECTION)
-public record ShipmentDocument(@Id String shipmentId, String orderId, String warehouseId, String status,
+public record ShipmentDocument(@Id String shipmentId, String orderId, String warehouseId, ShipmentStatus status,
                                String carrier, String trackingNumber, List<Task> tasks, List<Carton> cartons) {
 
     public static final String COLLECTION = "shipments";

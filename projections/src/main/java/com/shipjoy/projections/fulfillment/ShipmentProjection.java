@@ -6,6 +6,7 @@ import com.shipjoy.events.fulfillment.PickTasksAddedEvent;
 import com.shipjoy.events.fulfillment.ShipmentPackedEvent;
 import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
+import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.projections.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class ShipmentProjection {
             current = new ShipmentDocument(id, event.orderId().value(), event.warehouseId().value(), null, null, null,
                     List.of(), List.of());
         }
-        String status = ShipmentStatus.advance(current.status(), ShipmentStatus.after(event));
+        ShipmentStatus status = ShipmentStatus.advance(current.status(), ShipmentStatus.after(event));
         List<ShipmentDocument.Task> tasks = current.tasks();
         List<ShipmentDocument.Carton> cartons = current.cartons();
         String carrier = current.carrier();

@@ -1,23 +1,18 @@
 package com.shipjoy.projections.fulfillment;
 
+import com.shipjoy.events.fulfillment.TaskStatus;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One pick task (contract §10) with when it was handed out: {@code orderPlacedAt} is its turn (oldest order first),
- * {@code assignedAt} when a worker took it, {@code completedAt} when it was confirmed. {@code status} ∈ OPEN,
- * ASSIGNED, DONE, CANCELLED.
+ * {@code assignedAt} when a worker took it, {@code completedAt} when it was confirmed.
  */
 @Document(TaskDocument.COLLECTION)
 public record TaskDocument(@Id String taskId, String shipmentId, String orderId, String warehouseId, String sku,
-                           String location, long quantity, Long pickedQuantity, String status, String workerId,
+                           String location, long quantity, Long pickedQuantity, TaskStatus status, String workerId,
                            Instant orderPlacedAt, Instant assignedAt, Instant completedAt) {
 
     public static final String COLLECTION = "tasks";
-
-    public static final String OPEN = "OPEN";
-    public static final String ASSIGNED = "ASSIGNED";
-    public static final String DONE = "DONE";
-    public static final String CANCELLED = "CANCELLED";
 }

@@ -7,6 +7,7 @@ import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
 import com.shipjoy.events.fulfillment.TaskAssignedEvent;
 import com.shipjoy.events.fulfillment.TaskCancelledEvent;
 import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.projections.ReadModels;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModels.TASKS)
 class TaskProjection {
 
-    private static final List<String> NOT_DONE = List.of(TaskDocument.OPEN, TaskDocument.ASSIGNED);
+    private static final List<TaskStatus> NOT_DONE = List.of(TaskStatus.OPEN, TaskStatus.ASSIGNED);
 
     private final MongoTemplate mongo;
 
@@ -52,15 +53,15 @@ class TaskProjection {
     @EventHandler
     void on(TaskAssignedEvent event, @Timestamp Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value())
-                        .and("status").is(TaskDocument.OPEN)),
-                new Update().set("status", TaskDocument.ASSIGNED).set("workerId", event.workerId().value())
+                        .and("status").is(TaskStatus.OPEN)),
+                new Update().set("status", TaskStatus.ASSIGNED).set("workerId", event.workerId().value())
                         .set("assignedAt", at), TaskDocument.class);
     }
 
     @EventHandler
     void on(TaskConfirmedEvent event, @Timestamp Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.taskId().value()).and("status").in(NOT_DONE)),
-                new Update().set("status", TaskDocument.DONE).set("workerId", event.workerId().value())
+                new Update().set("status", TaskStatus.DONE).set("workerId", event.workerId().value())
                         .set("pickedQuantity", event.picked()).set("assignedAt", event.assignedAt())
                         .set("completedAt", at), TaskDocument.class);
     }
@@ -82,7 +83,7 @@ class TaskProjection {
 
     private void cancel(Criteria tasks) {
         mongo.updateMulti(Query.query(tasks.and("status").in(NOT_DONE)),
-                Update.update("status", TaskDocument.CANCELLED), TaskDocument.class);
+                Update.update("status", TaskStatus.CANCELLED), TaskDocument.class);
     }
 
     private void create(String shipmentId, String orderId, String warehouseId, Instant orderPlacedAt,
@@ -92,7 +93,7 @@ class TaskProjection {
                     .setOnInsert("shipmentId", shipmentId).setOnInsert("orderId", orderId)
                     .setOnInsert("warehouseId", warehouseId).setOnInsert("sku", task.sku().value())
                     .setOnInsert("location", task.location().value()).setOnInsert("quantity", task.quantity())
-                    .setOnInsert("status", TaskDocument.OPEN).setOnInsert("orderPlacedAt", orderPlacedAt),
+                    .setOnInsert("status", TaskStatus.OPEN).setOnInsert("orderPlacedAt", orderPlacedAt),
                     TaskDocument.class);
         }
     }

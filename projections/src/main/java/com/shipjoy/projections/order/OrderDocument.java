@@ -1,13 +1,14 @@
 package com.shipjoy.projections.order;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.shipjoy.projections.fulfillment.ShipmentStatus;
+import com.shipjoy.events.fulfillment.ShipmentStatus;
+import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.events.returns.ReturnStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,15 +19,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(OrderDocument.COLLECTION)
 public record OrderDocument(@Id String orderId, String channel, String externalOrderId, Customer customer,
-                            ShipTo shipTo, boolean shipPartial, String status, List<Line> lines,
+                            ShipTo shipTo, boolean shipPartial, OrderStatus status, List<Line> lines,
                             List<Shipment> shipments, List<Return> returns, Instant placedAt, Instant updatedAt,
                             Instant deliveredAt, Instant cancelledAt, @JsonIgnore List<Pick> picks) {
 
     public static final String COLLECTION = "orders";
-
-    /** A shipment in any of these has started picking (a shipped one whose order has not heard yet included). */
-    private static final Set<String> STARTED = Set.of(ShipmentStatus.PICKING.name(), ShipmentStatus.PICKED.name(),
-            ShipmentStatus.PACKED.name(), ShipmentStatus.SHIPPED.name());
 
     public OrderDocument {
         // Documents stored before fulfillment existed have none of these.
@@ -58,11 +55,11 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
         }
     }
 
-    public record Shipment(String shipmentId, String warehouseId, String status, String carrier,
+    public record Shipment(String shipmentId, String warehouseId, ShipmentStatus status, String carrier,
                            String trackingNumber) {
     }
 
-    public record Return(String rmaId, String status, String resolution, String exchangeOrderId) {
+    public record Return(String rmaId, ReturnStatus status, String resolution, String exchangeOrderId) {
     }
 
     /** Units a confirmed task picked: kept per task, so a confirmation delivered twice counts once. */
@@ -112,43 +109,12 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
                 lines, shipments, returns, placedAt, at, deliveredAt, cancelledAt, picks);
     }
 
-    /**
-     * The order's status (contract §4, §10), the first that holds: CANCELLED; RETURNED when every shipped unit came
-     * back; DELIVERED; SHIPPED when every ordered unit shipped, PARTIALLY_SHIPPED when some did; PACKED when every
-     * shipment that is not cancelled is packed; PICKING once any shipment is picking, picked or packed; BACKORDERED
-     * when any unit waits for stock; ALLOCATED when every unit is allocated; else PLACED.
-     */
-    String derivedStatus() {
-        // "CANCELLED" itself: documents stored before cancelledAt existed.
-        if (cancelledAt != null || "CANCELLED".equals(status)) {
-            return "CANCELLED";
-        }
-        long shipped = lines.stream().mapToLong(Line::shipped).sum();
-        long returned = lines.stream().mapToLong(Line::returned).sum();
-        if (shipped > 0 && returned >= shipped) {
-            return "RETURNED";
-        }
-        if (deliveredAt != null) {
-            return "DELIVERED";
-        }
-        if (shipped > 0) {
-            return lines.stream().allMatch(line -> line.shipped() >= line.quantity()) ? "SHIPPED"
-                    : "PARTIALLY_SHIPPED";
-        }
-        List<String> active = shipments.stream().map(Shipment::status)
-                .filter(shipment -> !ShipmentStatus.CANCELLED.name().equals(shipment)).toList();
-        if (!active.isEmpty() && active.stream().allMatch(ShipmentStatus.PACKED.name()::equals)) {
-            return "PACKED";
-        }
-        if (active.stream().anyMatch(STARTED::contains)) {
-            return "PICKING";
-        }
-        if (lines.stream().anyMatch(line -> line.backordered() > 0)) {
-            return "BACKORDERED";
-        }
-        if (lines.stream().allMatch(line -> line.allocated() >= line.quantity())) {
-            return "ALLOCATED";
-        }
-        return "PLACED";
+    /** The order's status (contract §4), decided by {@link OrderStatus#of} from this document's figures. */
+    OrderStatus derivedStatus() {
+        // A status of CANCELLED itself: documents stored before cancelledAt existed.
+        return OrderStatus.of(cancelledAt != null || status == OrderStatus.CANCELLED, deliveredAt != null,
+                lines.stream().map(line -> new OrderStatus.Line(line.quantity(), line.allocated(),
+                        line.backordered(), line.shipped(), line.returned())).toList(),
+                shipments.stream().map(Shipment::status).toList());
     }
 }

@@ -159,7 +159,7 @@ public final class OrderLists {
         if (order == null) {
             return keys;
         }
-        for (String status : new String[] {null, order.status()}) {
+        for (String status : new String[] {null, order.status().name()}) {
             keys.add(key(status, null, null));
             keys.add(key(status, order.channel(), null));
         }

@@ -5,6 +5,7 @@ import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.fulfillment.PickOutcomeRecordedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
+import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
@@ -14,11 +15,12 @@ import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.OrderReleasedEvent;
 import com.shipjoy.events.order.OrderShippedEvent;
+import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.returns.ReturnReceivedEvent;
 import com.shipjoy.events.returns.ReturnRequestedEvent;
+import com.shipjoy.events.returns.ReturnStatus;
 import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
-import com.shipjoy.projections.fulfillment.ShipmentStatus;
 import com.shipjoy.projections.order.OrderDocument.Line;
 import com.shipjoy.projections.order.OrderDocument.Return;
 import com.shipjoy.projections.order.OrderDocument.Shipment;
@@ -77,7 +79,7 @@ class OrderSummaryProjection {
                         event.customer().email()),
                 new OrderDocument.ShipTo(event.shipTo().name(), event.shipTo().line1(), event.shipTo().city(),
                         event.shipTo().postalCode(), event.shipTo().country()),
-                event.shipPartial(), "PLACED",
+                event.shipPartial(), OrderStatus.PLACED,
                 event.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value(),
                         line.unitPrice(), line.currency(), 0, 0, 0, 0, 0)).toList(),
                 List.of(), List.of(), at, at, null, null, List.of()), at));
@@ -154,14 +156,14 @@ class OrderSummaryProjection {
     @EventHandler
     void on(ReturnRequestedEvent event, @Timestamp Instant at) {
         update(event.orderId(), order -> returned(order, event.rmaId().value(), rma -> rma != null ? rma
-                : new Return(event.rmaId().value(), "REQUESTED", event.resolution().name(), null)), at);
+                : new Return(event.rmaId().value(), ReturnStatus.REQUESTED, event.resolution().name(), null)), at);
     }
 
     @EventHandler
     void on(ReturnReceivedEvent event, @Timestamp Instant at) {
         String exchangeOrderId = event.exchange() != null ? event.exchange().orderId().value() : null;
         update(event.orderId(), order -> returned(order, event.rmaId().value(), rma -> new Return(
-                event.rmaId().value(), "RECEIVED", rma != null ? rma.resolution() : null, exchangeOrderId))
+                event.rmaId().value(), ReturnStatus.RECEIVED, rma != null ? rma.resolution() : null, exchangeOrderId))
                 .withLines(line -> line.fulfillment(Map.of(), Map.of(), event.returnedAfter())), at);
     }
 
@@ -182,7 +184,7 @@ class OrderSummaryProjection {
         List<Shipment> shipments = new ArrayList<>(order.shipments());
         int index = shipments.stream().map(Shipment::shipmentId).toList().indexOf(shipmentId);
         if (index < 0) {
-            shipments.add(change.apply(new Shipment(shipmentId, warehouseId, ShipmentStatus.RELEASED.name(), null,
+            shipments.add(change.apply(new Shipment(shipmentId, warehouseId, ShipmentStatus.RELEASED, null,
                     null)));
         } else {
             shipments.set(index, change.apply(shipments.get(index)));

@@ -1,6 +1,7 @@
 package com.shipjoy.query.fulfillment;
 
 import com.mongodb.client.MongoCollection;
+import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.platform.web.Page;
 import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
@@ -39,7 +40,7 @@ class FulfillmentQueries {
                  BigDecimal unitsPerHour, long shortPicks) {
     }
 
-    Page<TaskDocument> tasks(String warehouseId, String status, String workerId, int page, int size) {
+    Page<TaskDocument> tasks(String warehouseId, TaskStatus status, String workerId, int page, int size) {
         Criteria criteria = new Criteria();
         if (warehouseId != null) {
             criteria.and("warehouseId").is(warehouseId);

@@ -2,6 +2,7 @@ package com.shipjoy.query.fulfillment;
 
 import static com.shipjoy.platform.axon.EventPositions.MIN_POSITION;
 
+import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.platform.web.Page;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +41,7 @@ class FulfillmentQueryController {
                     + "quantity is a short pick), CANCELLED (its order or shipment was cancelled). workerId is the "
                     + "worker who took or confirmed it; assignedAt and completedAt when that happened.")
     Mono<Page<TaskDocument>> tasks(@RequestParam(required = false) @IdCode String warehouseId,
-                                   @RequestParam(required = false) @Pattern(regexp = "OPEN|ASSIGNED|DONE|CANCELLED")
-                                   String status,
+                                   @RequestParam(required = false) TaskStatus status,
                                    @RequestParam(required = false) @IdCode String workerId,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,

@@ -1,5 +1,6 @@
 package com.shipjoy.query.order;
 
+import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.platform.web.Page;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +25,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Orders (OMS)")
 class OrderQueryController {
 
-    static final String STATUSES = "PLACED|BACKORDERED|ALLOCATED|PICKING|PACKED|PARTIALLY_SHIPPED|SHIPPED|DELIVERED"
-            + "|CANCELLED|RETURNED";
-
     private final OrderQueries queries;
     private final EventPositions positions;
 
@@ -37,7 +34,11 @@ class OrderQueryController {
     }
 
     @GetMapping("/api/orders/{orderId}")
-    @Operation(summary = "An order with its lines, shipments and returns")
+    @Operation(summary = "An order with its lines, shipments and returns",
+            description = "status is the first that holds of CANCELLED, RETURNED (every shipped unit came back), "
+                    + "DELIVERED, SHIPPED (every ordered unit shipped), PARTIALLY_SHIPPED, BACKORDERED (a unit waits "
+                    + "for stock, even while others are picked or packed), PACKED (every shipment not cancelled is "
+                    + "packed), PICKING (a shipment started picking), ALLOCATED, PLACED.")
     Mono<OrderDocument> order(@PathVariable @IdCode String orderId,
                               @RequestParam(required = false) @Min(0) Long minPosition) {
         return positions.read(minPosition, ReadModels.ORDERS, () -> queries.order(orderId).orElseThrow(() -> unknown(orderId)));
@@ -45,7 +46,7 @@ class OrderQueryController {
 
     @GetMapping("/api/orders")
     @Operation(summary = "Search orders, newest first", description = "placedFrom is inclusive, placedTo exclusive.")
-    Mono<Page<OrderDocument>> orders(@RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+    Mono<Page<OrderDocument>> orders(@RequestParam(required = false) OrderStatus status,
                                      @RequestParam(required = false) @IdCode String channel,
                                      @RequestParam(required = false) @IdCode String customerId,
                                      @RequestParam(required = false) @IdCode String sku,
@@ -54,7 +55,7 @@ class OrderQueryController {
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                      @RequestParam(required = false) @Min(0) Long minPosition) {
-        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(status, channel, customerId, sku, placedFrom,
+        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(status != null ? status.name() : null, channel, customerId, sku, placedFrom,
                 placedTo);
         return positions.read(minPosition, ReadModels.ORDERS, () -> queries.orders(filter, page, size));
     }

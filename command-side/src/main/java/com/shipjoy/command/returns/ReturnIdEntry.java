@@ -1,4 +1,4 @@
-package com.shipjoy.command.order;
+package com.shipjoy.command.returns;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

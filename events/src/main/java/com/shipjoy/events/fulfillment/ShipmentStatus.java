@@ -1,13 +1,4 @@
-package com.shipjoy.projections.fulfillment;
-
-import com.shipjoy.events.fulfillment.FulfillmentEvent;
-import com.shipjoy.events.fulfillment.ShipmentCancelledEvent;
-import com.shipjoy.events.fulfillment.ShipmentPackedEvent;
-import com.shipjoy.events.fulfillment.ShipmentPickedEvent;
-import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
-import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
-import com.shipjoy.events.fulfillment.TaskAssignedEvent;
-import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+package com.shipjoy.events.fulfillment;
 
 /**
  * A shipment's status (contract §10), in the order a shipment goes through them. A status only ever moves forward
@@ -34,14 +25,16 @@ public enum ShipmentStatus {
         return null;
     }
 
-    /** The later of {@code current} (a status name, null for none) and {@code next} (null: no change). */
-    public static String advance(String current, ShipmentStatus next) {
+    /** The later of {@code current} (null for none: RELEASED) and {@code next} (null: no change). */
+    public static ShipmentStatus advance(ShipmentStatus current, ShipmentStatus next) {
         if (current == null) {
-            return next != null ? next.name() : RELEASED.name();
+            return next != null ? next : RELEASED;
         }
-        if (next == null || valueOf(current).ordinal() >= next.ordinal()) {
-            return current;
-        }
-        return next.name();
+        return next == null || current.compareTo(next) >= 0 ? current : next;
+    }
+
+    /** Picking has begun: a task was taken or confirmed, or the shipment is further along (and not cancelled). */
+    public boolean started() {
+        return this != RELEASED && this != CANCELLED;
     }
 }

@@ -1,4 +1,4 @@
-package com.shipjoy.command.order;
+package com.shipjoy.command.returns;
 
 import com.shipjoy.command.Lookups;
 import com.shipjoy.events.common.RmaId;

@@ -1,4 +1,4 @@
-package com.shipjoy.command.order;
+package com.shipjoy.command.returns;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
