@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.OrderDocument;
-import com.shipjoy.projections.order.OrderLists;
+import com.shipjoy.projections.order.OrderSearch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 
 /**
- * Order search and the customer view read order lists ({@link OrderLists}), not the orders. Here every answer is
+ * Order search ({@link OrderSearch}) and the customer view read order lists, not the orders. Here every answer is
  * compared with the plain MongoDB query over the {@code orders} collection that it replaces (filter, sort by placedAt
  * then orderId descending, skip, limit, count) for every combination of filters, every page, across status changes,
  * cancellation, a full replay and redelivery. Buckets hold 3 entries here, so lists split into many buckets.
@@ -112,13 +112,14 @@ class OrderListsTest {
     @Test
     void aReplayAndEventsDeliveredAgainRebuildTheSameLists() {
         Map<String, String> before = answers();
-        // A canary the reset must wipe: a list that no event made, naming an order that exists.
-        String ghost = OrderLists.key(null, "ol-ghost", null);
-        mongo.getCollection(OrderLists.DIRECTORIES).insertOne(new Document("_id", ghost).append("next", 1)
+        // A canary the reset must wipe: a list that no event made, naming an order that exists, stored as the
+        // embedded order lists store channel ol-ghost's list.
+        String ghost = "c=ol-ghost";
+        mongo.getCollection("order_lists").insertOne(new Document("_id", ghost).append("next", 1)
                 .append("n", List.of(0)).append("count", List.of(1))
                 .append("newest", List.of("0000000000001 " + placed.get(0)))
                 .append("oldest", List.of("0000000000001 " + placed.get(0))));
-        mongo.getCollection(OrderLists.BUCKETS).insertOne(new Document("_id", OrderLists.bucketId(ghost, 0))
+        mongo.getCollection("order_list_buckets").insertOne(new Document("_id", ghost + "#0")
                 .append("entries", List.of("0000000000001 " + placed.get(0))));
         assertThat(page("/api/orders?channel=ol-ghost").path("total").asLong()).as("the canary is read").isOne();
 

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.shipjoy.events.order.OrderStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,14 +36,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * directory, then buckets shrunk by a split; each count is recomputed from its bucket whenever the list is touched.
  * The projection is this model's only writer (one segment), which the read-modify-write relies on.
  */
-public final class OrderLists {
+final class OrderLists {
 
-    public static final String DIRECTORIES = "order_lists";
-    public static final String BUCKETS = "order_list_buckets";
+    private static final String DIRECTORIES = "order_lists";
+    private static final String BUCKETS = "order_list_buckets";
     static final int CAPACITY = 400;
 
     /** Newest first: placedAt descending (as stored, to the millisecond), then orderId descending. */
-    public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::placedAt).reversed()
+    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::placedAt).reversed()
             .thenComparing(Comparator.comparing(Entry::orderId).reversed());
 
     /**
@@ -50,7 +51,7 @@ public final class OrderLists {
      * bucket, entries {@link Entry#encoded() encoded}): plain arrays, because mapping hundreds of nested objects per
      * write cost more than the database itself.
      */
-    public record Directory(String key, int next, List<Bucket> buckets) {
+    record Directory(String key, int next, List<Bucket> buckets) {
 
         static Directory of(org.bson.Document document) {
             List<Integer> n = document.getList("n", Integer.class);
@@ -75,11 +76,11 @@ public final class OrderLists {
     }
 
     /** {@code n} numbers the bucket within its list; its entries lie between {@code newest} and {@code oldest}. */
-    public record Bucket(int n, int count, Entry newest, Entry oldest) {
+    record Bucket(int n, int count, Entry newest, Entry oldest) {
     }
 
     /** Stored as {@code {_id: id, entries: [..]}}, entries {@link Entry#encoded() encoded}, newest first. */
-    public record BucketDocument(String id, List<Entry> entries) {
+    record BucketDocument(String id, List<Entry> entries) {
 
         static BucketDocument of(org.bson.Document document) {
             return new BucketDocument(document.getString("_id"),
@@ -91,9 +92,9 @@ public final class OrderLists {
         }
     }
 
-    public record Entry(Instant placedAt, String orderId) {
+    record Entry(Instant placedAt, String orderId) {
 
-        public Entry {
+        Entry {
             placedAt = placedAt.truncatedTo(ChronoUnit.MILLIS);
         }
 
@@ -108,14 +109,14 @@ public final class OrderLists {
     }
 
     /** The lists' directories with these keys. */
-    public static List<Directory> directories(MongoTemplate mongo, Collection<String> keys) {
+    static List<Directory> directories(MongoTemplate mongo, Collection<String> keys) {
         List<Directory> found = new ArrayList<>();
         mongo.getCollection(DIRECTORIES).find(Filters.in("_id", keys)).forEach(d -> found.add(Directory.of(d)));
         return found;
     }
 
     /** The buckets with these ids, by id. */
-    public static Map<String, BucketDocument> buckets(MongoTemplate mongo, Collection<String> ids) {
+    static Map<String, BucketDocument> buckets(MongoTemplate mongo, Collection<String> ids) {
         Map<String, BucketDocument> found = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             mongo.getCollection(BUCKETS).find(Filters.in("_id", ids)).forEach(d -> {
@@ -126,12 +127,12 @@ public final class OrderLists {
         return found;
     }
 
-    public static String bucketId(String key, int n) {
+    static String bucketId(String key, int n) {
         return key + "#" + n;
     }
 
     /** The list of orders with the given status, channel and sku (each {@code null} for any; see {@link #keys}). */
-    public static String key(String status, String channel, String sku) {
+    static String key(OrderStatus status, String channel, String sku) {
         List<String> parts = new ArrayList<>(3);
         if (status != null) {
             parts.add("s=" + status);
@@ -145,7 +146,7 @@ public final class OrderLists {
         return parts.isEmpty() ? "all" : String.join("|", parts);
     }
 
-    public static String customerKey(String customerId) {
+    static String customerKey(String customerId) {
         return "u=" + customerId;
     }
 
@@ -159,7 +160,7 @@ public final class OrderLists {
         if (order == null) {
             return keys;
         }
-        for (String status : new String[] {null, order.status().name()}) {
+        for (OrderStatus status : new OrderStatus[] {null, order.status()}) {
             keys.add(key(status, null, null));
             keys.add(key(status, order.channel(), null));
         }
@@ -174,7 +175,7 @@ public final class OrderLists {
      * The bucket an entry belongs to: the first whose oldest entry is not newer than it, or -1 if it is older than
      * every bucket's.
      */
-    public static int route(List<Bucket> buckets, Entry entry) {
+    private static int route(List<Bucket> buckets, Entry entry) {
         for (int i = 0; i < buckets.size(); i++) {
             if (NEWEST_FIRST.compare(entry, buckets.get(i).oldest()) <= 0) {
                 return i;
@@ -184,7 +185,7 @@ public final class OrderLists {
     }
 
     /** A bucket's entries within its bounds, newest first. */
-    public static List<Entry> within(List<Bucket> buckets, int i, BucketDocument document) {
+    static List<Entry> within(List<Bucket> buckets, int i, BucketDocument document) {
         if (document == null) {
             return List.of();
         }

@@ -8,6 +8,7 @@ import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.BackorderDocument;
 import com.shipjoy.projections.order.OrderDocument;
 import com.shipjoy.projections.order.OrderHistoryDocument;
+import com.shipjoy.projections.order.OrderSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -55,8 +56,7 @@ class OrderQueryController {
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                      @RequestParam(required = false) @Min(0) Long minPosition) {
-        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(status != null ? status.name() : null, channel, customerId, sku, placedFrom,
-                placedTo);
+        OrderSearch.Filter filter = new OrderSearch.Filter(status, channel, customerId, sku, placedFrom, placedTo);
         return positions.read(minPosition, ReadModels.ORDERS, () -> queries.orders(filter, page, size));
     }
 
@@ -66,7 +66,7 @@ class OrderQueryController {
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                              @RequestParam(required = false) @Min(0) Long minPosition) {
-        OrderQueries.OrderFilter filter = new OrderQueries.OrderFilter(null, null, customerId, null, null, null);
+        OrderSearch.Filter filter = new OrderSearch.Filter(null, null, customerId, null, null, null);
         return positions.read(minPosition, ReadModels.ORDERS, () -> queries.orders(filter, page, size));
     }
 

@@ -1,6 +1,5 @@
-package com.shipjoy.query.order;
+package com.shipjoy.projections.order;
 
-import com.shipjoy.projections.order.OrderLists;
 import com.shipjoy.projections.order.OrderLists.Bucket;
 import com.shipjoy.projections.order.OrderLists.BucketDocument;
 import com.shipjoy.projections.order.OrderLists.Directory;
