@@ -216,7 +216,7 @@ class Stock {
         revokeNewestWhile(() -> reserved - onHandAfter, orderId, StockReleasedEvent.COUNT_SHORTFALL);
         if (adjust) {
             apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, found - recorded,
-                    StockReleasedEvent.SHORT_PICK, onHandAfter, reserved));
+                    StockCountedEvent.SHORT_PICK, onHandAfter, reserved));
         }
         if (toOutbound > 0) {
             apply(new StockPickedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, toOutbound,

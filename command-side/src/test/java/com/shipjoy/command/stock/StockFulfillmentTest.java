@@ -79,8 +79,8 @@ class StockFulfillmentTest {
 
     static StockCountedEvent shortPickCount(Location at, long expected, long found, long onHandAfter,
                                             long reservedAfter) {
-        return new StockCountedEvent(ID, "S1.1", at, expected, found, found - expected, SHORT_PICK, onHandAfter,
-                reservedAfter);
+        return new StockCountedEvent(ID, "S1.1", at, expected, found, found - expected, StockCountedEvent.SHORT_PICK,
+                onHandAfter, reservedAfter);
     }
 
     static StockPickedEvent stockPicked(String orderId, Location from, long quantity, long fromAfter,
