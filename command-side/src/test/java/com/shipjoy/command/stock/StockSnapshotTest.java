@@ -9,6 +9,7 @@ import static com.shipjoy.command.stock.StockTest.R2;
 import static com.shipjoy.command.stock.StockTest.count;
 import static com.shipjoy.command.stock.StockTest.counted;
 import static com.shipjoy.command.stock.StockTest.move;
+import static com.shipjoy.command.stock.StockTest.moved;
 import static com.shipjoy.command.stock.StockTest.receive;
 import static com.shipjoy.command.stock.StockTest.received;
 import static com.shipjoy.command.stock.StockTest.release;
@@ -19,7 +20,6 @@ import static com.shipjoy.events.stock.StockReleasedEvent.COUNT_SHORTFALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shipjoy.events.stock.StockMovedEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -53,10 +53,12 @@ class StockSnapshotTest {
      * alphabetical order); o3's reservation came and went; lines R1#0 and R1#1 are posted.
      */
     private static final List<Object> HISTORY = List.of(
-            received(R1, 0, A, 5, 5, 5, 0), received(R1, 1, B, 2, 2, 7, 0),
-            reserved("o9", 2, 7, 2), reserved("o1", 3, 7, 5), reserved("o3", 1, 7, 6),
-            released("o3", 1, "cancelled", 7, 5),
-            new StockMovedEvent(ID, A, B, 1, 4, 3, 7, 5));
+            received(R1, 0, A, 5).binHolds(5).onHand(5).reserved(0),
+            received(R1, 1, B, 2).binHolds(2).onHand(7).reserved(0),
+            reserved("o9", 2).onHand(7).reserved(2), reserved("o1", 3).onHand(7).reserved(5),
+            reserved("o3", 1).onHand(7).reserved(6),
+            released("o3", 1, "cancelled").onHand(7).reserved(5),
+            moved(A, B, 1).fromHolds(4).toHolds(3).onHand(7).reserved(5));
 
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
@@ -122,26 +124,28 @@ class StockSnapshotTest {
     @ParameterizedTest
     @EnumSource(Source.class)
     void newReceiptLineAddsToTheLocations(Source source) {
-        given(source).when(receive(R2, 0, A, 1)).expectEvents(received(R2, 0, A, 1, 5, 8, 5));
+        given(source).when(receive(R2, 0, A, 1)).expectEvents(received(R2, 0, A, 1).binHolds(5).onHand(8).reserved(5));
     }
 
     @ParameterizedTest
     @EnumSource(Source.class)
     void reserveIsLimitedToAvailable(Source source) {
-        given(source).when(reserve("o4", 3)).expectEvents(reserved("o4", 2, 7, 7)).expectResultMessagePayload(2L);
+        given(source).when(reserve("o4", 3)).expectEvents(reserved("o4", 2).onHand(7).reserved(7))
+                .expectResultMessagePayload(2L);
     }
 
     @ParameterizedTest
     @EnumSource(Source.class)
     void reserveTheRestAvailable(Source source) {
-        given(source).when(reserve("o4", 2)).expectEvents(reserved("o4", 2, 7, 7));
+        given(source).when(reserve("o4", 2)).expectEvents(reserved("o4", 2).onHand(7).reserved(7));
     }
 
     @ParameterizedTest
     @EnumSource(Source.class)
     void countShortfallRevokesTheNewestReservation(Source source) {
         given(source).when(count(A, 0))
-                .expectEvents(released("o1", 2, COUNT_SHORTFALL, 7, 3), counted(A, 4, 0, -4, 3, 3))
+                .expectEvents(released("o1", 2, COUNT_SHORTFALL).onHand(7).reserved(3),
+                        counted(A).expected(4).counted(0).onHand(3).reserved(3))
                 .expectResultMessagePayload(-4L);
     }
 
@@ -154,20 +158,20 @@ class StockSnapshotTest {
     @ParameterizedTest
     @EnumSource(Source.class)
     void moveWhatTheLocationHolds(Source source) {
-        given(source).when(move(A, B, 4)).expectEvents(new StockMovedEvent(ID, A, B, 4, 0, 7, 7, 5));
+        given(source).when(move(A, B, 4)).expectEvents(moved(A, B, 4).fromHolds(0).toHolds(7).onHand(7).reserved(5));
     }
 
     @ParameterizedTest
     @EnumSource(Source.class)
     void releaseIsLimitedToWhatTheOrderHolds(Source source) {
-        given(source).when(release("o9", 3)).expectEvents(released("o9", 2, "cancelled", 7, 3))
+        given(source).when(release("o9", 3)).expectEvents(released("o9", 2, "cancelled").onHand(7).reserved(3))
                 .expectResultMessagePayload(2L);
     }
 
     @ParameterizedTest
     @EnumSource(Source.class)
     void releaseWhatTheOrderHolds(Source source) {
-        given(source).when(release("o9", 2)).expectEvents(released("o9", 2, "cancelled", 7, 3));
+        given(source).when(release("o9", 2)).expectEvents(released("o9", 2, "cancelled").onHand(7).reserved(3));
     }
 
     @ParameterizedTest
