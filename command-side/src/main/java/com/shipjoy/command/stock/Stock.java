@@ -47,6 +47,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,8 +58,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Picking: units in bins are held for an order's pick tasks when its shipment is released (plans), so two tasks
  * never send pickers to the same units and a move cannot take them; a pick moves them to OUTBOUND, where they stay
  * reserved, per order and bin of origin, until they ship or the order is cancelled (then they go back to their bins).
+ * <p>
+ * Snapshots hold the fields as Jackson writes them. The revision names their shape and must be raised whenever the
+ * fields change: Axon's snapshot filter then passes over older snapshots and the Stock is rebuilt from its events.
+ * Read into new fields by the application's lenient ObjectMapper, an older snapshot would load with state missing.
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Stock {
@@ -69,7 +75,8 @@ class Stock {
     private long reserved;
     /** Per order, in the order the reservations were first made: a count shortfall revokes the newest first. */
     private LinkedHashMap<String, Long> reservations = new LinkedHashMap<>();
-    private Set<String> postedReceiptLines = new HashSet<>();
+    /** Receipt and return lines already posted, so that a line posted again changes nothing. */
+    private Set<String> postedLines = new HashSet<>();
     /** Per order, units held in each bin for its pick tasks. */
     private Map<String, TreeMap<String, Long>> plans = new HashMap<>();
     /** Per order, units it has at OUTBOUND, by the bin they were picked from. */
@@ -82,7 +89,7 @@ class Stock {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ReceiveStockCommand command, WarehouseCatalog catalog) {
         requireBinLocation(catalog, command.stockId(), command.location(), "location");
-        if (postedReceiptLines.contains(lineKey(command.receiptId(), command.line()))) {
+        if (postedLines.contains(receiptLineKey(command.receiptId(), command.line()))) {
             return;
         }
         long quantity = command.quantity().value();
@@ -244,7 +251,7 @@ class Stock {
     void handle(ReturnStockCommand command, WarehouseCatalog catalog) {
         requireBinLocation(catalog, command.stockId(), command.location(), "location");
         String key = returnLineKey(command.rmaId(), command.line());
-        if (postedReceiptLines.contains(key)) {
+        if (postedLines.contains(key)) {
             return;
         }
         long quantity = command.quantity().value();
@@ -262,7 +269,7 @@ class Stock {
         stockId = event.stockId();
         setLocation(event.location(), event.locationQuantityAfter());
         reserved = event.reservedAfter();
-        postedReceiptLines.add(lineKey(event.receiptId(), event.line()));
+        postedLines.add(receiptLineKey(event.receiptId(), event.line()));
     }
 
     @EventSourcingHandler
@@ -336,13 +343,13 @@ class Stock {
     void on(StockReturnedEvent event) {
         stockId = event.stockId();
         setLocation(event.location(), event.locationQuantityAfter());
-        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+        postedLines.add(returnLineKey(event.rmaId(), event.line()));
     }
 
     @EventSourcingHandler
     void on(StockWrittenOffEvent event) {
         stockId = event.stockId();
-        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+        postedLines.add(returnLineKey(event.rmaId(), event.line()));
     }
 
     /**
@@ -467,7 +474,7 @@ class Stock {
         return onHand() - reserved;
     }
 
-    private static String lineKey(ReceiptId receiptId, int line) {
+    private static String receiptLineKey(ReceiptId receiptId, int line) {
         return receiptId + "#" + line;
     }
 }

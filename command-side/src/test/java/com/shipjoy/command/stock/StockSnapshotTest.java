@@ -19,16 +19,31 @@ import static com.shipjoy.command.stock.StockTest.reserved;
 import static com.shipjoy.events.stock.StockReleasedEvent.COUNT_SHORTFALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shipjoy.command.warehouse.WarehouseCatalog;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
@@ -36,6 +51,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +79,11 @@ class StockSnapshotTest {
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
 
+    /** A snapshot of HISTORY as Stock took it before its snapshots had a revision, in its shape of then. */
+    private static final String UNREVISED_SNAPSHOT = """
+            {"stockId":{"sku":"SKU-1","warehouseId":"WH1"},"locations":{"A-01":4,"B-02":3},"reserved":5,\
+            "reservations":{"o9":2,"o1":3},"postedReceiptLines":["R1#0","R1#1"],"plans":{},"picked":{}}""";
+
     private static SerializedObject<String> snapshot;
 
     enum Source { EVENTS, SNAPSHOT }
@@ -75,9 +96,7 @@ class StockSnapshotTest {
         InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
         try {
-            eventStore.publish(IntStream.range(0, HISTORY.size())
-                    .mapToObj(i -> new GenericDomainEventMessage<>("Stock", ID.toString(), i, HISTORY.get(i)))
-                    .toList());
+            eventStore.publish(stored(HISTORY));
             AggregateSnapshotter.builder()
                     .eventStore(eventStore)
                     .aggregateFactories(new GenericAggregateFactory<>(Stock.class))
@@ -95,6 +114,13 @@ class StockSnapshotTest {
         }
     }
 
+    private static List<DomainEventMessage<?>> stored(List<Object> events) {
+        return IntStream.range(0, events.size())
+                .<DomainEventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>("Stock", ID.toString(), i,
+                        events.get(i)))
+                .toList();
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Stock.class);
@@ -110,7 +136,7 @@ class StockSnapshotTest {
     @Test
     void snapshotCarriesTheStateAndSurvivesARoundTrip() {
         assertThat(snapshot.getData()).isNotEqualTo("{}")
-                .contains("\"stockId\"", "\"locations\"", "\"reserved\"", "\"reservations\"", "\"postedReceiptLines\"");
+                .contains("\"stockId\"", "\"locations\"", "\"reserved\"", "\"reservations\"", "\"postedLines\"");
         Stock restored = SERIALIZER.deserialize(snapshot);
         assertThat(SERIALIZER.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
     }
@@ -178,5 +204,64 @@ class StockSnapshotTest {
     @EnumSource(Source.class)
     void releasedOrderHoldsNothing(Source source) {
         given(source).when(release("o3", 1)).expectNoEvents().expectResultMessagePayload(0L);
+    }
+
+    /**
+     * A snapshot stored before Stock's snapshots had a revision is passed over and the Stock rebuilt from its events:
+     * the event store is built with Axon's snapshot filter as the application's is (EmbeddedEventStorage). Its
+     * serializer is lenient like the application's, so that read, the old snapshot would load without the posted
+     * lines and post R1#1 again. A snapshot taken now carries the revision and is used.
+     */
+    @Test
+    void aSnapshotWithoutRevisionIsPassedOverAndTheStockRebuiltFromItsEvents() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:stock-snapshots;DB_CLOSE_DELAY=-1");
+        EventSchema schema = new EventSchema();
+        try (Connection connection = h2.getConnection()) {
+            PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, schema).execute();
+            PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, schema).execute();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.snapshotTable()
+                    + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
+                    + " payloadRevision, payloadType, timeStamp) VALUES (?, ?, 'Stock', 'old', ?, ?, NULL, ?, ?)")) {
+                insert.setString(1, ID.toString());
+                insert.setLong(2, HISTORY.size() - 1);
+                insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(4, UNREVISED_SNAPSHOT.getBytes(StandardCharsets.UTF_8));
+                insert.setString(5, Stock.class.getName());
+                insert.setString(6, Instant.now().toString());
+                insert.execute();
+            }
+        }
+        JacksonSerializer lenient = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build();
+        Configuration axon = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> lenient)
+                .registerComponent(WarehouseCatalog.class,
+                        c -> new FakeWarehouseCatalog().warehouse("WH1", "A-01", "B-02"))
+                .configureAggregate(Stock.class)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(new DataSourceConnectionProvider(h2))
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .snapshotSerializer(c.serializer())
+                        .eventSerializer(c.eventSerializer())
+                        .snapshotFilter(c.snapshotFilter())
+                        .build())
+                .start();
+        try {
+            axon.eventStore().publish(stored(HISTORY));
+
+            axon.commandGateway().sendAndWait(receive(R1, 1, B, 2));
+            assertThat(axon.commandGateway().<Long>sendAndWait(release("o9", 3))).isEqualTo(2L);
+            assertThat(axon.eventStore().readEvents(ID.toString(), HISTORY.size()).asStream()
+                    .<Object>map(Message::getPayload))
+                    .containsExactly(released("o9", 2, "cancelled").onHand(7).reserved(3));
+
+            axon.snapshotter().scheduleSnapshot(Stock.class, ID.toString());
+            DomainEventMessage<?> loadedFrom = axon.eventStore().readEvents(ID.toString()).next();
+            assertThat(loadedFrom.getPayload()).isInstanceOf(Stock.class);
+            assertThat(loadedFrom.getSequenceNumber()).isEqualTo(HISTORY.size());
+        } finally {
+            axon.shutdown();
+        }
     }
 }
