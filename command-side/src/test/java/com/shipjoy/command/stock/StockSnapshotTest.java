@@ -1,6 +1,12 @@
 package com.shipjoy.command.stock;
 
 import static com.shipjoy.command.Rejections.conflict;
+import static com.shipjoy.command.stock.StockFulfillmentTest.S1;
+import static com.shipjoy.command.stock.StockFulfillmentTest.at;
+import static com.shipjoy.command.stock.StockFulfillmentTest.closed;
+import static com.shipjoy.command.stock.StockFulfillmentTest.picked;
+import static com.shipjoy.command.stock.StockFulfillmentTest.planned;
+import static com.shipjoy.command.stock.StockFulfillmentTest.shipped;
 import static com.shipjoy.command.stock.StockTest.A;
 import static com.shipjoy.command.stock.StockTest.B;
 import static com.shipjoy.command.stock.StockTest.ID;
@@ -22,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
+import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.Quantity;
+import com.shipjoy.events.stock.ShipStockCommand;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,6 +85,18 @@ class StockSnapshotTest {
             released("o3", 1, "cancelled").onHand(7).reserved(5),
             moved(A, B, 1).fromHolds(4).toHolds(3).onHand(7).reserved(5));
 
+    /**
+     * A-01 holds 4, B-02 holds 1 and OUTBOUND 2: o1 holds 3, of which 1 was picked from A-01 and 2 are held in A-01
+     * for its task; o2 holds 1, picked from B-02.
+     */
+    private static final List<Object> PICKING = List.of(
+            received(R1, 0, A, 5).binHolds(5).onHand(5).reserved(0),
+            received(R1, 1, B, 2).binHolds(2).onHand(7).reserved(0),
+            reserved("o1", 3).onHand(7).reserved(3), reserved("o2", 1).onHand(7).reserved(4),
+            planned("o1", at(A, 3)), closed("o1", A, 1),
+            picked("o1", A, 1).binHolds(4).outboundHolds(1).onHand(7).reserved(4),
+            picked("o2", B, 1).binHolds(1).outboundHolds(2).onHand(7).reserved(4));
+
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
 
@@ -85,18 +106,24 @@ class StockSnapshotTest {
             "reservations":{"o9":2,"o1":3},"postedReceiptLines":["R1#0","R1#1"],"plans":{},"picked":{}}""";
 
     private static SerializedObject<String> snapshot;
+    private static SerializedObject<String> pickingSnapshot;
 
     enum Source { EVENTS, SNAPSHOT }
 
     private AggregateTestFixture<Stock> fixture;
 
-    /** Takes the snapshot the way Axon does, from the stored events, and serializes it as the snapshot store would. */
     @BeforeAll
-    static void takeSnapshot() {
+    static void takeSnapshots() {
+        snapshot = snapshotOf(HISTORY);
+        pickingSnapshot = snapshotOf(PICKING);
+    }
+
+    /** Takes the snapshot the way Axon does, from the stored events, and serializes it as the snapshot store would. */
+    private static SerializedObject<String> snapshotOf(List<Object> history) {
         InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
         try {
-            eventStore.publish(stored(HISTORY));
+            eventStore.publish(stored(history));
             AggregateSnapshotter.builder()
                     .eventStore(eventStore)
                     .aggregateFactories(new GenericAggregateFactory<>(Stock.class))
@@ -107,8 +134,8 @@ class StockSnapshotTest {
                     .scheduleSnapshot(Stock.class, ID.toString());
             DomainEventMessage<?> taken = storage.readSnapshot(ID.toString()).orElseThrow();
             assertThat(taken.getPayload()).isInstanceOf(Stock.class);
-            assertThat(taken.getSequenceNumber()).isEqualTo(HISTORY.size() - 1);
-            snapshot = SERIALIZER.serialize(taken.getPayload(), String.class);
+            assertThat(taken.getSequenceNumber()).isEqualTo(history.size() - 1);
+            return SERIALIZER.serialize(taken.getPayload(), String.class);
         } finally {
             eventStore.shutDown();
         }
@@ -128,9 +155,13 @@ class StockSnapshotTest {
     }
 
     private TestExecutor<Stock> given(Source source) {
+        return given(source, HISTORY, snapshot);
+    }
+
+    private TestExecutor<Stock> given(Source source, List<Object> history, SerializedObject<String> taken) {
         return source == Source.EVENTS
-                ? fixture.given(HISTORY)
-                : fixture.givenState(() -> SERIALIZER.deserialize(snapshot));
+                ? fixture.given(history)
+                : fixture.givenState(() -> SERIALIZER.deserialize(taken));
     }
 
     @Test
@@ -139,6 +170,8 @@ class StockSnapshotTest {
                 .contains("\"stockId\"", "\"locations\"", "\"reserved\"", "\"reservations\"", "\"postedLines\"");
         Stock restored = SERIALIZER.deserialize(snapshot);
         assertThat(SERIALIZER.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
+        Stock picking = SERIALIZER.deserialize(pickingSnapshot);
+        assertThat(SERIALIZER.serialize(picking, String.class).getData()).isEqualTo(pickingSnapshot.getData());
     }
 
     @ParameterizedTest
@@ -206,11 +239,33 @@ class StockSnapshotTest {
         given(source).when(release("o3", 1)).expectNoEvents().expectResultMessagePayload(0L);
     }
 
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void unitsHeldForATaskCannotBeMoved(Source source) {
+        given(source, PICKING, pickingSnapshot).when(move(A, B, 3)).expectNoEvents().expectException(conflict());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void aReleasedOrdersPickedUnitsGoBackToTheirBin(Source source) {
+        given(source, PICKING, pickingSnapshot).when(release("o1", 3))
+                .expectEvents(moved(Location.OUTBOUND, A, 1).fromHolds(1).toHolds(5).onHand(7).reserved(4),
+                        released("o1", 3, "cancelled").onHand(7).reserved(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void pickedUnitsShip(Source source) {
+        given(source, PICKING, pickingSnapshot).when(new ShipStockCommand(ID, "o2", S1, Quantity.of(2)))
+                .expectEvents(shipped("o2", 1).outboundHolds(1).onHand(6).reserved(3))
+                .expectResultMessagePayload(1L);
+    }
+
     /**
      * A snapshot stored before Stock's snapshots had a revision is passed over and the Stock rebuilt from its events:
      * the event store is built with Axon's snapshot filter as the application's is (EmbeddedEventStorage). Its
-     * serializer is lenient like the application's, so that read, the old snapshot would load without the posted
-     * lines and post R1#1 again. A snapshot taken now carries the revision and is used.
+     * serializer is lenient like the application's, so that read, the old snapshot would load without its posted
+     * lines and reservations. A snapshot taken now carries the revision and is used.
      */
     @Test
     void aSnapshotWithoutRevisionIsPassedOverAndTheStockRebuiltFromItsEvents() throws SQLException {
