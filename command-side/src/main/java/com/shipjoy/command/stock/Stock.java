@@ -33,10 +33,8 @@ import com.shipjoy.events.stock.StockReturnedEvent;
 import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.events.stock.StockWrittenOffEvent;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +45,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,8 +56,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Picking: units in bins are held for an order's pick tasks when its shipment is released (plans), so two tasks
  * never send pickers to the same units and a move cannot take them; a pick moves them to OUTBOUND, where they stay
  * reserved, per order and bin of origin, until they ship or the order is cancelled (then they go back to their bins).
+ * What each order holds at each step is kept in {@link Reservations}.
+ * <p>
+ * Snapshots hold the fields as Jackson writes them. The revision names their shape and must be raised whenever the
+ * fields change: Axon's snapshot filter then passes over older snapshots and the Stock is rebuilt from its events.
+ * Read into new fields by the application's lenient ObjectMapper, an older snapshot would load with state missing.
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Stock {
@@ -67,13 +72,9 @@ class Stock {
     private StockId stockId;
     private Map<String, Long> locations = new HashMap<>();
     private long reserved;
-    /** Per order, in the order the reservations were first made: a count shortfall revokes the newest first. */
-    private LinkedHashMap<String, Long> reservations = new LinkedHashMap<>();
-    private Set<String> postedReceiptLines = new HashSet<>();
-    /** Per order, units held in each bin for its pick tasks. */
-    private Map<String, TreeMap<String, Long>> plans = new HashMap<>();
-    /** Per order, units it has at OUTBOUND, by the bin they were picked from. */
-    private Map<String, TreeMap<String, Long>> picked = new HashMap<>();
+    private Reservations reservations = new Reservations();
+    /** Receipt and return lines already posted, so that a line posted again changes nothing. */
+    private Set<String> postedLines = new HashSet<>();
 
     Stock() {
     }
@@ -82,7 +83,7 @@ class Stock {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ReceiveStockCommand command, WarehouseCatalog catalog) {
         requireBinLocation(catalog, command.stockId(), command.location(), "location");
-        if (postedReceiptLines.contains(lineKey(command.receiptId(), command.line()))) {
+        if (postedLines.contains(receiptLineKey(command.receiptId(), command.line()))) {
             return;
         }
         long quantity = command.quantity().value();
@@ -103,7 +104,7 @@ class Stock {
             throw RejectedException.conflict("Location " + command.from() + " holds " + held + " of sku "
                     + stockId.sku() + ", fewer than the " + quantity + " to move.");
         }
-        long forTasks = plannedAt(command.from().value());
+        long forTasks = reservations.plannedAt(command.from().value());
         if (held - forTasks < quantity) {
             throw RejectedException.conflict("Location " + command.from() + " holds " + held + " of sku "
                     + stockId.sku() + ", of which " + forTasks + " are held for open pick tasks: fewer than the "
@@ -154,7 +155,7 @@ class Stock {
      */
     @CommandHandler
     long handle(ReleaseStockCommand command) {
-        long quantity = Math.min(command.quantity().value(), reservations.getOrDefault(command.orderId(), 0L));
+        long quantity = Math.min(command.quantity().value(), reservations.reservedBy(command.orderId()));
         if (quantity > 0) {
             release(command.orderId(), quantity, command.reason());
         }
@@ -168,11 +169,12 @@ class Stock {
     @CommandHandler
     List<PickLocation> handle(PlanPicksCommand command) {
         String orderId = command.orderId();
-        long wanted = Math.min(command.quantity().value(), reservations.getOrDefault(orderId, 0L)
-                - total(plans.get(orderId)) - total(picked.get(orderId)));
+        long wanted = Math.min(command.quantity().value(),
+                reservations.unpicked(orderId) - reservations.plannedBy(orderId));
         List<PickLocation> plan = new ArrayList<>();
         for (Map.Entry<String, Long> bin : new TreeMap<>(locations).entrySet()) {
-            long free = bin.getKey().equals(Location.OUTBOUND.value()) ? 0 : bin.getValue() - plannedAt(bin.getKey());
+            long free = bin.getKey().equals(Location.OUTBOUND.value()) ? 0
+                    : bin.getValue() - reservations.plannedAt(bin.getKey());
             long take = Math.min(wanted, free);
             if (take > 0) {
                 plan.add(new PickLocation(new Location(bin.getKey()), take));
@@ -196,8 +198,7 @@ class Stock {
         String orderId = command.orderId();
         Location bin = command.location();
         long found = command.picked();
-        long held = Math.min(command.expected(), plans.getOrDefault(orderId, new TreeMap<>())
-                .getOrDefault(bin.value(), 0L));
+        long held = Math.min(command.expected(), reservations.plannedBy(orderId, bin.value()));
         if (held > 0) {
             apply(new PickPlanClosedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, held));
         }
@@ -205,7 +206,7 @@ class Stock {
         boolean adjust = (found < command.expected() || recorded < found) && found != recorded;
         long onHandAfter = onHand() + (adjust ? found - recorded : 0);
         long missing = Math.max(0, command.expected() - found);
-        long heldUnpicked = reservations.getOrDefault(orderId, 0L) - total(picked.get(orderId));
+        long heldUnpicked = reservations.unpicked(orderId);
         // A cancellation can overtake a confirmation: units nobody holds reserved stay in their bin.
         long toOutbound = Math.min(found, Math.max(0, heldUnpicked));
         // Reservations are given up before the adjustment, so that reserved never exceeds on-hand after any event.
@@ -216,21 +217,21 @@ class Stock {
         revokeNewestWhile(() -> reserved - onHandAfter, orderId, StockReleasedEvent.COUNT_SHORTFALL);
         if (adjust) {
             apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, found - recorded,
-                    StockReleasedEvent.SHORT_PICK, onHandAfter, reserved));
+                    StockCountedEvent.SHORT_PICK, onHandAfter, reserved));
         }
         if (toOutbound > 0) {
             apply(new StockPickedEvent(stockId, orderId, command.shipmentId(), command.taskId(), bin, toOutbound,
                     at(bin) - toOutbound, at(Location.OUTBOUND) + toOutbound, onHand(), reserved));
         }
-        return new PickOutcome(toOutbound, Math.max(0, Math.min(missing - released,
-                reservations.getOrDefault(orderId, 0L) - total(picked.get(orderId)))), released);
+        return new PickOutcome(toOutbound, Math.max(0, Math.min(missing - released, reservations.unpicked(orderId))),
+                released);
     }
 
     /** Units of an order leave from OUTBOUND; never more than it has there (a cancelled order has none). */
     @CommandHandler
     long handle(ShipStockCommand command) {
-        long quantity = Math.min(command.quantity().value(), Math.min(total(picked.get(command.orderId())),
-                reservations.getOrDefault(command.orderId(), 0L)));
+        long quantity = Math.min(command.quantity().value(), Math.min(reservations.pickedBy(command.orderId()),
+                reservations.reservedBy(command.orderId())));
         if (quantity > 0) {
             apply(new StockShippedEvent(stockId, command.orderId(), command.shipmentId(), quantity,
                     at(Location.OUTBOUND) - quantity, onHand() - quantity, reserved - quantity));
@@ -244,7 +245,7 @@ class Stock {
     void handle(ReturnStockCommand command, WarehouseCatalog catalog) {
         requireBinLocation(catalog, command.stockId(), command.location(), "location");
         String key = returnLineKey(command.rmaId(), command.line());
-        if (postedReceiptLines.contains(key)) {
+        if (postedLines.contains(key)) {
             return;
         }
         long quantity = command.quantity().value();
@@ -262,7 +263,7 @@ class Stock {
         stockId = event.stockId();
         setLocation(event.location(), event.locationQuantityAfter());
         reserved = event.reservedAfter();
-        postedReceiptLines.add(lineKey(event.receiptId(), event.line()));
+        postedLines.add(receiptLineKey(event.receiptId(), event.line()));
     }
 
     @EventSourcingHandler
@@ -281,68 +282,50 @@ class Stock {
     @EventSourcingHandler
     void on(StockReservedEvent event) {
         reserved = event.reservedAfter();
-        reservations.merge(event.orderId(), event.quantity(), Long::sum);
+        reservations.reserve(event.orderId(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(StockReleasedEvent event) {
         reserved = event.reservedAfter();
-        String orderId = event.orderId();
-        long left = reservations.getOrDefault(orderId, 0L) - event.quantity();
-        if (left > 0) {
-            reservations.put(orderId, left);
-        } else {
-            reservations.remove(orderId);
-        }
-        // The units moved back from OUTBOUND just before (see release), then plans beyond what is left to pick.
-        trim(picked, orderId, unpicks(orderId, Math.max(left, 0)));
-        trim(plans, orderId, excess(plans.get(orderId), Math.max(left, 0) - total(picked.get(orderId))));
+        reservations.release(event.orderId(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(PicksPlannedEvent event) {
-        event.picks().forEach(pick -> plans.computeIfAbsent(event.orderId(), order -> new TreeMap<>())
-                .merge(pick.location().value(), pick.quantity(), Long::sum));
+        event.picks().forEach(pick -> reservations.plan(event.orderId(), pick.location().value(), pick.quantity()));
     }
 
     @EventSourcingHandler
     void on(PickPlanClosedEvent event) {
-        trim(plans, event.orderId(), Map.of(event.location().value(), event.quantity()));
+        reservations.closePlan(event.orderId(), event.location().value(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(StockPickedEvent event) {
         setLocation(event.location(), event.locationQuantityAfter());
         setLocation(Location.OUTBOUND, event.outboundAfter());
-        picked.computeIfAbsent(event.orderId(), order -> new TreeMap<>())
-                .merge(event.location().value(), event.quantity(), Long::sum);
+        reservations.pick(event.orderId(), event.location().value(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(StockShippedEvent event) {
         setLocation(Location.OUTBOUND, event.outboundAfter());
         reserved = event.reservedAfter();
-        long left = reservations.getOrDefault(event.orderId(), 0L) - event.quantity();
-        if (left > 0) {
-            reservations.put(event.orderId(), left);
-        } else {
-            reservations.remove(event.orderId());
-        }
-        trim(picked, event.orderId(), excess(picked.get(event.orderId()), total(picked.get(event.orderId()))
-                - event.quantity()));
+        reservations.ship(event.orderId(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(StockReturnedEvent event) {
         stockId = event.stockId();
         setLocation(event.location(), event.locationQuantityAfter());
-        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+        postedLines.add(returnLineKey(event.rmaId(), event.line()));
     }
 
     @EventSourcingHandler
     void on(StockWrittenOffEvent event) {
         stockId = event.stockId();
-        postedReceiptLines.add(returnLineKey(event.rmaId(), event.line()));
+        postedLines.add(returnLineKey(event.rmaId(), event.line()));
     }
 
     /**
@@ -350,8 +333,8 @@ class Stock {
      * OUTBOUND only ever holds reserved units.
      */
     private void release(String orderId, long quantity, String reason) {
-        long keeps = reservations.getOrDefault(orderId, 0L) - quantity;
-        unpicks(orderId, keeps).forEach((bin, units) -> {
+        long keeps = reservations.reservedBy(orderId) - quantity;
+        reservations.picksBeyond(orderId, keeps).forEach((bin, units) -> {
             Location to = new Location(bin);
             apply(new StockMovedEvent(stockId, Location.OUTBOUND, to, units, at(Location.OUTBOUND) - units,
                     at(to) + units, onHand(), reserved));
@@ -365,68 +348,17 @@ class Stock {
      * the bins, and no revocation moves units back into a bin while it is being adjusted.
      */
     private void revokeNewestWhile(LongSupplier excess, String spared, String reason) {
-        List<Map.Entry<String, Long>> newestFirst = new ArrayList<>(reservations.entrySet());
-        Collections.reverse(newestFirst);
-        for (Map.Entry<String, Long> reservation : newestFirst) {
+        for (String orderId : reservations.newestFirst()) {
             long over = excess.getAsLong();
             if (over <= 0) {
                 break;
             }
-            long unpicked = reservation.getValue() - total(picked.get(reservation.getKey()));
-            if (reservation.getKey().equals(spared) || unpicked <= 0) {
+            long unpicked = reservations.unpicked(orderId);
+            if (orderId.equals(spared) || unpicked <= 0) {
                 continue;
             }
-            release(reservation.getKey(), Math.min(over, unpicked), reason);
+            release(orderId, Math.min(over, unpicked), reason);
         }
-    }
-
-    /** The picked units of an order that must go back to their bins for it to keep {@code keeps} reserved. */
-    private Map<String, Long> unpicks(String orderId, long keeps) {
-        return excess(picked.get(orderId), keeps);
-    }
-
-    /** What to take from {@code perBin} (bins in name order, the last first) to leave at most {@code keep}. */
-    private static Map<String, Long> excess(TreeMap<String, Long> perBin, long keep) {
-        Map<String, Long> taken = new LinkedHashMap<>();
-        long over = total(perBin) - Math.max(keep, 0);
-        if (perBin == null) {
-            return taken;
-        }
-        for (Map.Entry<String, Long> bin : perBin.descendingMap().entrySet()) {
-            if (over <= 0) {
-                break;
-            }
-            long take = Math.min(over, bin.getValue());
-            taken.put(bin.getKey(), take);
-            over -= take;
-        }
-        return taken;
-    }
-
-    private static void trim(Map<String, TreeMap<String, Long>> perOrder, String orderId, Map<String, Long> taken) {
-        TreeMap<String, Long> bins = perOrder.get(orderId);
-        if (bins == null) {
-            return;
-        }
-        taken.forEach((bin, units) -> {
-            long left = bins.getOrDefault(bin, 0L) - units;
-            if (left > 0) {
-                bins.put(bin, left);
-            } else {
-                bins.remove(bin);
-            }
-        });
-        if (bins.isEmpty()) {
-            perOrder.remove(orderId);
-        }
-    }
-
-    private static long total(Map<String, Long> perBin) {
-        return perBin == null ? 0 : perBin.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private long plannedAt(String bin) {
-        return plans.values().stream().mapToLong(perBin -> perBin.getOrDefault(bin, 0L)).sum();
     }
 
     private static String returnLineKey(String rmaId, int line) {
@@ -467,7 +399,7 @@ class Stock {
         return onHand() - reserved;
     }
 
-    private static String lineKey(ReceiptId receiptId, int line) {
+    private static String receiptLineKey(ReceiptId receiptId, int line) {
         return receiptId + "#" + line;
     }
 }

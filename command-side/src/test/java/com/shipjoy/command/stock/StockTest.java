@@ -5,6 +5,12 @@ import static com.shipjoy.command.Rejections.invalid;
 import static com.shipjoy.command.Rejections.notFound;
 import static com.shipjoy.events.stock.StockReleasedEvent.COUNT_SHORTFALL;
 
+import com.shipjoy.command.stock.Steps.BinHolds;
+import com.shipjoy.command.stock.Steps.Counted;
+import com.shipjoy.command.stock.Steps.Expected;
+import com.shipjoy.command.stock.Steps.FromHolds;
+import com.shipjoy.command.stock.Steps.OnHand;
+import com.shipjoy.command.stock.Steps.ToHolds;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
@@ -46,50 +52,56 @@ class StockTest {
                 .warehouse("WH2", "X-01"));
     }
 
-    // ---- commands and events, with the figures after each event spelled out ----
+    // ---- commands and events, every number named (see Steps) ----
 
     static ReceiveStockCommand receive(ReceiptId receipt, int line, Location at, long quantity) {
         return new ReceiveStockCommand(ID, receipt, line, at, Quantity.of(quantity));
     }
 
-    static StockReceivedEvent received(ReceiptId receipt, int line, Location at, long quantity, long atAfter,
-                                       long onHandAfter, long reservedAfter) {
-        return new StockReceivedEvent(ID, receipt, line, at, quantity, atAfter, onHandAfter, reservedAfter);
+    static BinHolds<OnHand<StockReceivedEvent>> received(ReceiptId receipt, int line, Location bin, long quantity) {
+        return binHolds -> onHand -> reserved ->
+                new StockReceivedEvent(ID, receipt, line, bin, quantity, binHolds, onHand, reserved);
     }
 
     static MoveStockCommand move(Location from, Location to, long quantity) {
         return new MoveStockCommand(ID, from, to, Quantity.of(quantity));
     }
 
+    static FromHolds<ToHolds<OnHand<StockMovedEvent>>> moved(Location from, Location to, long quantity) {
+        return fromHolds -> toHolds -> onHand -> reserved ->
+                new StockMovedEvent(ID, from, to, quantity, fromHolds, toHolds, onHand, reserved);
+    }
+
     static CountStockCommand count(Location at, long counted) {
         return new CountStockCommand(ID, "C1", at, counted, "cycle");
     }
 
-    static StockCountedEvent counted(Location at, long expected, long counted, long variance, long onHandAfter,
-                                     long reservedAfter) {
-        return new StockCountedEvent(ID, "C1", at, expected, counted, variance, "cycle", onHandAfter, reservedAfter);
+    /** A cycle count; its variance is counted - expected. */
+    static Expected<Counted<OnHand<StockCountedEvent>>> counted(Location bin) {
+        return expected -> counted -> onHand -> reserved -> new StockCountedEvent(ID, "C1", bin, expected, counted,
+                counted - expected, "cycle", onHand, reserved);
     }
 
     static ReserveStockCommand reserve(String orderId, long quantity) {
         return new ReserveStockCommand(ID, orderId, Quantity.of(quantity));
     }
 
-    static StockReservedEvent reserved(String orderId, long quantity, long onHandAfter, long reservedAfter) {
-        return new StockReservedEvent(ID, orderId, quantity, onHandAfter, reservedAfter);
+    static OnHand<StockReservedEvent> reserved(String orderId, long quantity) {
+        return onHand -> reserved -> new StockReservedEvent(ID, orderId, quantity, onHand, reserved);
     }
 
     static ReleaseStockCommand release(String orderId, long quantity) {
         return new ReleaseStockCommand(ID, orderId, Quantity.of(quantity), "cancelled");
     }
 
-    static StockReleasedEvent released(String orderId, long quantity, String reason, long onHandAfter,
-                                       long reservedAfter) {
-        return new StockReleasedEvent(ID, orderId, quantity, reason, onHandAfter, reservedAfter);
+    static OnHand<StockReleasedEvent> released(String orderId, long quantity, String reason) {
+        return onHand -> reserved -> new StockReleasedEvent(ID, orderId, quantity, reason, onHand, reserved);
     }
 
     /** A-01 holds 5, B-02 holds 2. */
     static Object[] fiveAndTwo() {
-        return new Object[] {received(R1, 0, A, 5, 5, 5, 0), received(R1, 1, B, 2, 2, 7, 0)};
+        return new Object[] {received(R1, 0, A, 5).binHolds(5).onHand(5).reserved(0),
+                received(R1, 1, B, 2).binHolds(2).onHand(7).reserved(0)};
     }
 
     private static void expectRejected(ResultValidator<Stock> result, Matcher<?> rejection) {
@@ -103,14 +115,14 @@ class StockTest {
         fixture.givenNoPriorActivity()
                 .when(receive(R1, 0, A, 5))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(received(R1, 0, A, 5, 5, 5, 0));
+                .expectEvents(received(R1, 0, A, 5).binHolds(5).onHand(5).reserved(0));
     }
 
     @Test
     void receiveCarriesTheFiguresAfter() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(receive(R2, 0, A, 4))
-                .expectEvents(received(R2, 0, A, 4, 9, 11, 3));
+                .expectEvents(received(R2, 0, A, 4).binHolds(9).onHand(11).reserved(3));
     }
 
     @Test
@@ -123,9 +135,9 @@ class StockTest {
 
     @Test
     void otherLineOfTheSameReceiptIsPosted() {
-        fixture.given(received(R1, 0, A, 5, 5, 5, 0))
+        fixture.given(received(R1, 0, A, 5).binHolds(5).onHand(5).reserved(0))
                 .when(receive(R1, 1, A, 5))
-                .expectEvents(received(R1, 1, A, 5, 10, 10, 0));
+                .expectEvents(received(R1, 1, A, 5).binHolds(10).onHand(10).reserved(0));
     }
 
     @Test
@@ -145,16 +157,16 @@ class StockTest {
 
     @Test
     void moveCarriesTheFiguresAfter() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(move(A, B, 4))
-                .expectEvents(new StockMovedEvent(ID, A, B, 4, 1, 6, 7, 3));
+                .expectEvents(moved(A, B, 4).fromHolds(1).toHolds(6).onHand(7).reserved(3));
     }
 
     @Test
     void moveEverythingEmptiesTheLocation() {
-        fixture.given(fiveAndTwo()).andGiven(new StockMovedEvent(ID, A, B, 5, 0, 7, 7, 0))
+        fixture.given(fiveAndTwo()).andGiven(moved(A, B, 5).fromHolds(0).toHolds(7).onHand(7).reserved(0))
                 .when(move(B, A, 7))
-                .expectEvents(new StockMovedEvent(ID, B, A, 7, 0, 7, 7, 0));
+                .expectEvents(moved(B, A, 7).fromHolds(0).toHolds(7).onHand(7).reserved(0));
     }
 
     @Test
@@ -165,7 +177,8 @@ class StockTest {
 
     @Test
     void moveFromALocationEmptiedByAMoveConflicts() {
-        expectRejected(fixture.given(fiveAndTwo()).andGiven(new StockMovedEvent(ID, A, B, 5, 0, 7, 7, 0))
+        expectRejected(fixture.given(fiveAndTwo())
+                .andGiven(moved(A, B, 5).fromHolds(0).toHolds(7).onHand(7).reserved(0))
                 .when(move(A, B, 1)), conflict());
     }
 
@@ -190,17 +203,17 @@ class StockTest {
 
     @Test
     void countAboveExpectedAddsTheVariance() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(count(A, 8))
-                .expectEvents(counted(A, 5, 8, 3, 10, 3))
+                .expectEvents(counted(A).expected(5).counted(8).onHand(10).reserved(3))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void countBelowExpectedSubtractsTheVariance() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(count(A, 2))
-                .expectEvents(counted(A, 5, 2, -3, 4, 3))
+                .expectEvents(counted(A).expected(5).counted(2).onHand(4).reserved(3))
                 .expectResultMessagePayload(-3L);
     }
 
@@ -208,47 +221,51 @@ class StockTest {
     void countWithoutVarianceIsRecorded() {
         fixture.given(fiveAndTwo())
                 .when(count(B, 2))
-                .expectEvents(counted(B, 2, 2, 0, 7, 0))
+                .expectEvents(counted(B).expected(2).counted(2).onHand(7).reserved(0))
                 .expectResultMessagePayload(0L);
     }
 
     @Test
     void countDownToExactlyWhatIsReservedRevokesNothing() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 4, 7, 4))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 4).onHand(7).reserved(4))
                 .when(count(A, 2))
-                .expectEvents(counted(A, 5, 2, -3, 4, 4))
+                .expectEvents(counted(A).expected(5).counted(2).onHand(4).reserved(4))
                 .expectResultMessagePayload(-3L);
     }
 
     @Test
     void countBelowReservedRevokesTheNewestReservationsFirst() {
-        fixture.given(received(R1, 0, A, 10, 10, 10, 0),
-                        reserved("o1", 3, 10, 3), reserved("o2", 4, 10, 7), reserved("o3", 2, 10, 9))
+        fixture.given(received(R1, 0, A, 10).binHolds(10).onHand(10).reserved(0),
+                        reserved("o1", 3).onHand(10).reserved(3), reserved("o2", 4).onHand(10).reserved(7),
+                        reserved("o3", 2).onHand(10).reserved(9))
                 .when(count(A, 5))
-                .expectEvents(released("o3", 2, COUNT_SHORTFALL, 10, 7),
-                        released("o2", 2, COUNT_SHORTFALL, 10, 5),
-                        counted(A, 10, 5, -5, 5, 5))
+                .expectEvents(released("o3", 2, COUNT_SHORTFALL).onHand(10).reserved(7),
+                        released("o2", 2, COUNT_SHORTFALL).onHand(10).reserved(5),
+                        counted(A).expected(10).counted(5).onHand(5).reserved(5))
                 .expectResultMessagePayload(-5L);
     }
 
     @Test
     void countToZeroRevokesEveryReservation() {
-        fixture.given(received(R1, 0, A, 4, 4, 4, 0), reserved("o1", 1, 4, 1), reserved("o2", 3, 4, 4))
+        fixture.given(received(R1, 0, A, 4).binHolds(4).onHand(4).reserved(0), reserved("o1", 1).onHand(4).reserved(1),
+                        reserved("o2", 3).onHand(4).reserved(4))
                 .when(count(A, 0))
-                .expectEvents(released("o2", 3, COUNT_SHORTFALL, 4, 1),
-                        released("o1", 1, COUNT_SHORTFALL, 4, 0),
-                        counted(A, 4, 0, -4, 0, 0))
+                .expectEvents(released("o2", 3, COUNT_SHORTFALL).onHand(4).reserved(1),
+                        released("o1", 1, COUNT_SHORTFALL).onHand(4).reserved(0),
+                        counted(A).expected(4).counted(0).onHand(0).reserved(0))
                 .expectResultMessagePayload(-4L);
     }
 
     @Test
     void reservationsRevokedByACountAreGone() {
-        fixture.given(received(R1, 0, A, 10, 10, 10, 0),
-                        reserved("o1", 3, 10, 3), reserved("o2", 4, 10, 7), reserved("o3", 2, 10, 9),
-                        released("o3", 2, COUNT_SHORTFALL, 10, 7), released("o2", 2, COUNT_SHORTFALL, 10, 5),
-                        counted(A, 10, 5, -5, 5, 5))
+        fixture.given(received(R1, 0, A, 10).binHolds(10).onHand(10).reserved(0),
+                        reserved("o1", 3).onHand(10).reserved(3), reserved("o2", 4).onHand(10).reserved(7),
+                        reserved("o3", 2).onHand(10).reserved(9),
+                        released("o3", 2, COUNT_SHORTFALL).onHand(10).reserved(7),
+                        released("o2", 2, COUNT_SHORTFALL).onHand(10).reserved(5),
+                        counted(A).expected(10).counted(5).onHand(5).reserved(5))
                 .when(release("o2", 3))
-                .expectEvents(released("o2", 2, "cancelled", 5, 3))
+                .expectEvents(released("o2", 2, "cancelled").onHand(5).reserved(3))
                 .expectResultMessagePayload(2L);
     }
 
@@ -256,15 +273,15 @@ class StockTest {
     void countCreatesTheStockWhenMissing() {
         fixture.givenNoPriorActivity()
                 .when(count(A, 4))
-                .expectEvents(counted(A, 0, 4, 4, 4, 0))
+                .expectEvents(counted(A).expected(0).counted(4).onHand(4).reserved(0))
                 .expectResultMessagePayload(4L);
     }
 
     @Test
     void stockCreatedByACountCanBeReserved() {
-        fixture.given(counted(A, 0, 4, 4, 4, 0))
+        fixture.given(counted(A).expected(0).counted(4).onHand(4).reserved(0))
                 .when(reserve("o1", 4))
-                .expectEvents(reserved("o1", 4, 4, 4));
+                .expectEvents(reserved("o1", 4).onHand(4).reserved(4));
     }
 
     @ParameterizedTest
@@ -277,7 +294,7 @@ class StockTest {
     void countOfTheMaximumIsAccepted() {
         fixture.givenNoPriorActivity()
                 .when(count(A, Quantity.MAX))
-                .expectEvents(counted(A, 0, Quantity.MAX, Quantity.MAX, Quantity.MAX, 0));
+                .expectEvents(counted(A).expected(0).counted(Quantity.MAX).onHand(Quantity.MAX).reserved(0));
     }
 
     @ParameterizedTest
@@ -298,28 +315,28 @@ class StockTest {
     void reserveCarriesTheFiguresAfter() {
         fixture.given(fiveAndTwo())
                 .when(reserve("o1", 3))
-                .expectEvents(reserved("o1", 3, 7, 3))
+                .expectEvents(reserved("o1", 3).onHand(7).reserved(3))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void reserveEverythingAvailable() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(reserve("o2", 4))
-                .expectEvents(reserved("o2", 4, 7, 7));
+                .expectEvents(reserved("o2", 4).onHand(7).reserved(7));
     }
 
     @Test
     void reserveMoreThanAvailableReservesWhatIsAvailable() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3))
                 .when(reserve("o2", 5))
-                .expectEvents(reserved("o2", 4, 7, 7))
+                .expectEvents(reserved("o2", 4).onHand(7).reserved(7))
                 .expectResultMessagePayload(4L);
     }
 
     @Test
     void reserveWithNothingAvailableReservesNothing() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 7, 7, 7))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 7).onHand(7).reserved(7))
                 .when(reserve("o2", 1))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
@@ -327,30 +344,34 @@ class StockTest {
 
     @Test
     void releasePartOfAReservation() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3), reserved("o2", 2, 7, 5))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3),
+                        reserved("o2", 2).onHand(7).reserved(5))
                 .when(release("o1", 2))
-                .expectEvents(released("o1", 2, "cancelled", 7, 3));
+                .expectEvents(released("o1", 2, "cancelled").onHand(7).reserved(3));
     }
 
     @Test
     void reservationsOfOneOrderAddUp() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3), reserved("o1", 2, 7, 5))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3),
+                        reserved("o1", 2).onHand(7).reserved(5))
                 .when(release("o1", 5))
-                .expectEvents(released("o1", 5, "cancelled", 7, 0));
+                .expectEvents(released("o1", 5, "cancelled").onHand(7).reserved(0));
     }
 
     @Test
     void releaseOfMoreThanTheOrderHoldsReleasesWhatItHolds() {
         // 5 are reserved in all, but o1 holds only 3
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3), reserved("o2", 2, 7, 5))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3),
+                        reserved("o2", 2).onHand(7).reserved(5))
                 .when(release("o1", 4))
-                .expectEvents(released("o1", 3, "cancelled", 7, 2))
+                .expectEvents(released("o1", 3, "cancelled").onHand(7).reserved(2))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void releaseOfAFullyReleasedOrderChangesNothing() {
-        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3, 7, 3), released("o1", 3, "cancelled", 7, 0))
+        fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3),
+                        released("o1", 3, "cancelled").onHand(7).reserved(0))
                 .when(release("o1", 1))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
