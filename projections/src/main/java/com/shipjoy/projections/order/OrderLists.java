@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The order lists behind {@code GET /api/orders} and the customer view: lists of {@code (placedAt, orderId)},
  * newest first, of all orders, per status, per channel, per status and channel, per sku and per customer (see
- * {@link #keys}), so that a search reads a bounded number of documents by {@code _id}. mongo-java-server ignores non-unique indexes and sorts every match in memory (see README), so
+ * {@link #keys}), so that a search reads a bounded number of documents by {@code _id}. mongo-java-server ignores
+ * non-unique indexes and sorts every match in memory (see docs/architecture.md, Read models), so
  * the lists are kept as documents:
  * <ul>
  * <li>{@code order_lists}: one {@link Directory} per list, its buckets newest first, each with its count and its
