@@ -266,16 +266,11 @@ class OrderApiTest {
         List<String> placed = new ArrayList<>();
         long position = 0;
         // in order: a1 (cust-s1, API-1), a2 (cust-s2, API-1 + SEARCH-BO), b1 (cust-s1, SEARCH-BO), a3 (cust-s1)
-        Object[][] orders = {
-                {"search-a", "a1", "cust-s1", new Object[] {SKU, 1}},
-                {"search-a", "a2", "cust-s2", new Object[] {SKU, 1, "SEARCH-BO", 1}},
-                {"search-b", "b1", "cust-s1", new Object[] {"SEARCH-BO", 2}},
-                {"search-a", "a3", "cust-s1", new Object[] {SKU, 3}},
-        };
-        for (Object[] o : orders) {
-            Api.Response answer = api.post("channel", "/api/orders",
-                    order((String) o[0], (String) o[1], (String) o[2], (Object[]) o[3]).toString(),
-                    HttpStatus.CREATED);
+        for (ObjectNode order : List.of(order("search-a", "a1", "cust-s1", SKU, 1),
+                order("search-a", "a2", "cust-s2", SKU, 1, "SEARCH-BO", 1),
+                order("search-b", "b1", "cust-s1", "SEARCH-BO", 2),
+                order("search-a", "a3", "cust-s1", SKU, 3))) {
+            Api.Response answer = api.post("channel", "/api/orders", order.toString(), HttpStatus.CREATED);
             placed.add(answer.json().path("orderId").asText());
             position = answer.position();
             Thread.sleep(5); // distinct placedAt milliseconds, so "newest first" has one answer
