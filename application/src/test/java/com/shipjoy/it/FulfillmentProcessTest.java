@@ -76,8 +76,7 @@ class FulfillmentProcessTest extends Journey {
 
         position = whenPicked(nextTaskFor("J-WH", "ann"), 3);
         position = whenPicked(nextTaskFor("J-WH", "ann"), 1);
-        assertThat(api.post("warehouse", "/api/warehouses/J-WH/tasks/next", "{\"workerId\":\"ann\"}",
-                HttpStatus.NO_CONTENT).status()).isEqualTo(204);
+        assertThat(nextTask("J-WH", "ann", HttpStatus.NO_CONTENT).status()).isEqualTo(204);
         assertThat(locations("J-MUG", position)).isEqualTo(Map.of("A-02", 2L, "OUTBOUND", 6L));
         assertThat(level("J-MUG", position)).isEqualTo(onHand(8).reserved(6).available(2));
         Instant afterPicks = Instant.now();

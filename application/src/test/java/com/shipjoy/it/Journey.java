@@ -14,8 +14,10 @@ import org.springframework.http.HttpStatus;
 /**
  * Named steps for tests that walk orders through the warehouse over HTTP, so a long test reads as given (warehouses
  * and stock), when (place, pick, pack, ship, cancel, count) and then (what the read models show at a position).
- * Commands assert their success status and answer the event position a following read waits for. A test class
- * extends it with the {@link Api} of its {@link EmbeddedSystem}, so its steps read without a qualifier:
+ * A when-step asserts the command succeeded and answers the event position a following read waits for (or the
+ * answer, where a test reads more of it); the same command named without "when" takes the status to assert, for
+ * refusals. A test class extends it with the {@link Api} of its {@link EmbeddedSystem}, so its steps read without
+ * a qualifier:
  *
  * <pre>
  * class FulfillmentProcessTest extends Journey {
@@ -103,8 +105,13 @@ abstract class Journey {
 
     /** The worker's next task (tasks/next), asserted to be there. */
     JsonNode nextTaskFor(String warehouseId, String workerId) {
+        return nextTask(warehouseId, workerId, HttpStatus.OK).json();
+    }
+
+    /** The worker asks for the next task; asserts {@code status} (204: none left). */
+    Api.Response nextTask(String warehouseId, String workerId, HttpStatus status) {
         return api.post("warehouse", "/api/warehouses/" + warehouseId + "/tasks/next", "{\"workerId\":\"" + workerId
-                + "\"}", HttpStatus.OK).json();
+                + "\"}", status);
     }
 
     /** Confirms {@code quantity} units of the task, by its assigned worker at its location; answers the position. */
