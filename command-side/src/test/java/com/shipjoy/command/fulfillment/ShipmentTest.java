@@ -292,16 +292,16 @@ class ShipmentTest {
                 .expectNoEvents();
     }
 
-    /** Task 1 found {@code mugs} (its outcome is in), task 2 {@code cups}: the outcome of task 2 is the last. */
-    private ResultValidator<Shipment> lastOutcome(long mugs, long cups) {
-        return fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(mugs).of(3)), outcome(T1, MUG, mugs),
-                        confirmed(T2, CUP, B, found(cups).of(2)))
-                .when(recordOutcome(T2, cups));
+    /** What task 1 found of its mugs (its outcome is in) and task 2 of its cups: the outcome of task 2 is the last. */
+    private ResultValidator<Shipment> lastOutcome(Found mugs, Found cups) {
+        return fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, mugs), outcome(T1, MUG, mugs.units()),
+                        confirmed(T2, CUP, B, cups))
+                .when(recordOutcome(T2, cups.units()));
     }
 
     @Test
     void theLastOutcomeMakesTheShipmentPicked() {
-        lastOutcome(3, 2).expectEvents(outcome(T2, CUP, 2),
+        lastOutcome(found(3).of(3), found(2).of(2)).expectEvents(outcome(T2, CUP, 2),
                 new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
     }
 
@@ -346,13 +346,13 @@ class ShipmentTest {
 
     @Test
     void aShortPickWithoutFollowUpsIsPickedWithWhatWasFound() {
-        lastOutcome(1, 0).expectEvents(outcome(T2, CUP, 0),
+        lastOutcome(found(1).of(3), found(0).of(2)).expectEvents(outcome(T2, CUP, 0),
                 new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 1L)));
     }
 
     @Test
     void nothingPickedAtAllCancelsTheShipment() {
-        lastOutcome(0, 0).expectEvents(outcome(T2, CUP, 0),
+        lastOutcome(found(0).of(3), found(0).of(2)).expectEvents(outcome(T2, CUP, 0),
                 new ShipmentCancelledEvent(S1, O1, WH, "nothing was found to pick"));
     }
 
