@@ -169,7 +169,7 @@ class FulfillmentProcessTest extends Journey {
         givenWarehouse("PP-WH", "pam", "A-01");
         givenStock("PP-WH", "PP-SKU", 3, "A-01");
         String whole = whenPlaced("partial-no", "PP-SKU", 2, "PP-LATE", 1).orderId();
-        var partial = order("web", "partial-yes", "cust-f", "PP-SKU", 1, "PP-LATE", 1);
+        var partial = order("web", "partial-yes", CUSTOMER, "PP-SKU", 1, "PP-LATE", 1);
         partial.put("shipPartial", true);
         Placed placed = whenPlaced(partial);
         String eager = placed.orderId();
@@ -258,8 +258,7 @@ class FulfillmentProcessTest extends Journey {
         assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
         assertThat(order.path("lines").path(0).path("backordered").asLong()).isEqualTo(2);
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(itemValues(api.read("agent", "/api/backorders?sku=SB-SKU", position), "orderId"))
-                .containsExactly(orderId);
+        assertThat(itemValues(backorders("SB-SKU", position), "orderId")).containsExactly(orderId);
         assertThat(level("SB-SKU", position)).isEqualTo(onHand(0).reserved(0).available(0));
 
         // New stock fills the backorder and releases a new shipment.
@@ -369,7 +368,7 @@ class FulfillmentProcessTest extends Journey {
         JsonNode exchange = orderAt(exchangeId, position);
         assertThat(exchange.path("channel").asText()).isEqualTo("exchange");
         assertThat(exchange.path("externalOrderId").asText()).isEqualTo("RMA-X1");
-        assertThat(exchange.path("customer").path("customerId").asText()).isEqualTo("cust-f");
+        assertThat(exchange.path("customer").path("customerId").asText()).isEqualTo(CUSTOMER);
         assertThat(exchange.path("status").asText()).isEqualTo("ALLOCATED");
         assertThat(exchange.path("lines").path(0).path("sku").asText()).isEqualTo("X-BLUE");
         assertThat(level("X-RED", position)).isEqualTo(onHand(1).reserved(0).available(1));

@@ -38,6 +38,9 @@ import org.springframework.http.HttpStatus;
  */
 abstract class Journey {
 
+    /** The customer of the orders {@link #whenPlaced(String, Object...)} places. */
+    static final String CUSTOMER = "cust-f";
+
     private final Api api;
 
     protected Journey(Api api) {
@@ -68,9 +71,9 @@ abstract class Journey {
         return givenStock(warehouseId, sku, quantity, location);
     }
 
-    /** A web order of customer cust-f; {@code skuAndQuantity} alternates sku and quantity. */
+    /** A web order of {@link #CUSTOMER}; {@code skuAndQuantity} alternates sku and quantity. */
     Placed whenPlaced(String externalOrderId, Object... skuAndQuantity) {
-        return whenPlaced(order("web", externalOrderId, "cust-f", skuAndQuantity));
+        return whenPlaced(order("web", externalOrderId, CUSTOMER, skuAndQuantity));
     }
 
     Placed whenPlaced(ObjectNode order) {
@@ -209,6 +212,11 @@ abstract class Journey {
     /** The order's history, oldest first. */
     JsonNode history(String orderId, long position) {
         return api.read("agent", "/api/orders/" + orderId + "/history?size=500", position);
+    }
+
+    /** The first page of the sku's backorder queue, longest waiting first. */
+    JsonNode backorders(String sku, long position) {
+        return api.read("agent", "/api/backorders?sku=" + sku, position);
     }
 
     /** The sku's level over all warehouses. */

@@ -114,7 +114,7 @@ class OrderProcessTest extends Journey {
         JsonNode order1 = orderAt(o1, position);
         assertThat(order1.path("status").asText()).isEqualTo("BACKORDERED");
         assertThat(lineFigures(order1)).isEqualTo(Map.of("BO", allocated(2).backordered(1)));
-        JsonNode backorders = api.read("agent", "/api/backorders?sku=BO", position);
+        JsonNode backorders = backorders("BO", position);
         assertThat(backorders.path("total").asLong()).isEqualTo(3);
         assertThat(waiting(backorders)).containsExactly(o1 + ":1", o2 + ":2", o3 + ":1");
         JsonNode first = backorders.path("items").path(0);
@@ -130,8 +130,7 @@ class OrderProcessTest extends Journey {
         assertThat(status(o1, position)).isEqualTo("ALLOCATED");
         assertThat(lineFigures(orderAt(o2, position)))
                 .isEqualTo(Map.of("BO", allocated(1).backordered(1)));
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=BO", position)))
-                .containsExactly(o2 + ":1", o3 + ":1");
+        assertThat(waiting(backorders("BO", position))).containsExactly(o2 + ":1", o3 + ":1");
         assertThat(level("BO", position)).isEqualTo(onHand(4).reserved(4).available(0));
 
         // The history tells who caused what: the channel placed it, the warehouse's receipt filled it, and with it
@@ -150,10 +149,10 @@ class OrderProcessTest extends Journey {
         position = whenCounted(WH1, "BO", "A-01", 3).expectVariance(1);
         assertThat(status(o2, position)).isEqualTo("ALLOCATED");
         assertThat(status(o3, position)).isEqualTo("BACKORDERED");
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=BO", position))).containsExactly(o3 + ":1");
+        assertThat(waiting(backorders("BO", position))).containsExactly(o3 + ":1");
         position = whenCounted(WH2, "BO", "B-01", 3).expectVariance(1);
         assertThat(status(o3, position)).isEqualTo("ALLOCATED");
-        assertThat(api.read("agent", "/api/backorders?sku=BO", position).path("total").asLong()).isEqualTo(0);
+        assertThat(backorders("BO", position).path("total").asLong()).isEqualTo(0);
         assertThat(typesAndActors(history(o3, position))).containsSubsequence(
                 "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse",
                 "OrderReleased:warehouse", "ShipmentReleased:warehouse");
@@ -187,7 +186,7 @@ class OrderProcessTest extends Journey {
         // The released units are available again, and the waiting order takes one of them at once.
         assertThat(status(b, position)).isEqualTo("ALLOCATED");
         assertThat(level("CXL", position)).isEqualTo(onHand(3).reserved(1).available(2));
-        assertThat(api.read("agent", "/api/backorders?sku=CXL", position).path("total").asLong()).isEqualTo(0);
+        assertThat(backorders("CXL", position).path("total").asLong()).isEqualTo(0);
 
         JsonNode history = history(a, position);
         assertThat(typesAndActors(history)).containsExactly(
@@ -215,12 +214,11 @@ class OrderProcessTest extends Journey {
         String first = whenPlaced(order("web", "cxb-1", "cust-cxb", "CXB", 3)).orderId();
         Placed second = whenPlaced(order("web", "cxb-2", "cust-cxb", "CXB", 2));
         String next = second.orderId();
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=CXB", second.position())))
-                .containsExactly(first + ":2", next + ":2");
+        assertThat(waiting(backorders("CXB", second.position()))).containsExactly(first + ":2", next + ":2");
 
         long position = whenCancelled(first, "too slow");
         // Its one reserved unit went to the next in line; it no longer waits.
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=CXB", position))).containsExactly(next + ":1");
+        assertThat(waiting(backorders("CXB", position))).containsExactly(next + ":1");
         assertThat(lineFigures(orderAt(next, position)))
                 .isEqualTo(Map.of("CXB", allocated(1).backordered(1)));
 
@@ -357,7 +355,7 @@ class OrderProcessTest extends Journey {
         assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
         assertThat(lineFigures(order)).containsEntry("TAKEN", allocated(2).backordered(1));
         assertThat(reservedByWarehouse("TAKEN", position)).containsEntry(WH1, 1L).containsEntry(WH2, 1L);
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=TAKEN", position))).containsExactly(orderId + ":1");
+        assertThat(waiting(backorders("TAKEN", position))).containsExactly(orderId + ":1");
         assertThat(entries(history(orderId, position), "OrderLineDeallocated")).hasSize(1);
 
         assertThat(status(orderId, whenStockArrives(WH2, "TAKEN", 1, "B-01"))).isEqualTo("ALLOCATED");
