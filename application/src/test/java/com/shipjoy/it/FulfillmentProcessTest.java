@@ -1,5 +1,7 @@
 package com.shipjoy.it;
 
+import static com.shipjoy.it.FulfillmentProcessTest.Picking.tasksCompleted;
+import static com.shipjoy.it.Journey.Level.onHand;
 import static com.shipjoy.it.OrderJson.entries;
 import static com.shipjoy.it.OrderJson.itemValues;
 import static com.shipjoy.it.OrderJson.order;
@@ -21,42 +23,46 @@ import org.springframework.http.HttpStatus;
  * step, a split order, short picks, cancellation after a pick, returns and exchanges, labor figures. Each test has
  * warehouses and skus of its own, so tasks/next and the labor figures see only its work.
  */
-class FulfillmentProcessTest {
+class FulfillmentProcessTest extends Journey {
 
     @RegisterExtension
     static final EmbeddedSystem system = new EmbeddedSystem();
     static final Api api = system.api();
 
+    FulfillmentProcessTest() {
+        super(api);
+    }
+
     @Test
     void anOrderGoesFromPlacementThroughPickPackAndShipToDeliveryWithExactStock() {
-        warehouse("J-WH", "ann", "A-01", "A-02", "B-01");
-        receive("J-WH", "J-MUG", 5, "A-02");
-        receive("J-WH", "J-MUG", 3, "A-01");
-        receive("J-WH", "J-TEE", 4, "B-01");
+        givenWarehouse("J-WH", "ann", "A-01", "A-02", "B-01");
+        givenStock("J-WH", "J-MUG", 5, "A-02");
+        givenStock("J-WH", "J-MUG", 3, "A-01");
+        givenStock("J-WH", "J-TEE", 4, "B-01");
 
-        Api.Response placed = place("journey-1", "J-MUG", 6, "J-TEE", 1);
-        assertThat(placed.json().path("status").asText()).isEqualTo("ALLOCATED");
-        String orderId = placed.json().path("orderId").asText();
+        Placed placed = whenPlaced("journey-1", "J-MUG", 6, "J-TEE", 1);
+        assertThat(placed.status()).isEqualTo("ALLOCATED");
+        String orderId = placed.orderId();
         long position = placed.position();
 
         // Released at once: one shipment, one task per sku and bin, bins in walking order, the order's units only.
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("shipments")).hasSize(1);
         JsonNode shipment = order.path("shipments").path(0);
         String shipmentId = shipment.path("shipmentId").asText();
         assertThat(shipment.path("warehouseId").asText()).isEqualTo("J-WH");
         assertThat(shipment.path("status").asText()).isEqualTo("RELEASED");
         assertThat(tasks("J-WH", "OPEN", position)).containsExactly("J-MUG@A-01x3", "J-MUG@A-02x3", "J-TEE@B-01x1");
-        assertThat(level("J-MUG", position)).isEqualTo(List.of(8L, 6L, 2L));
+        assertThat(level("J-MUG", position)).isEqualTo(onHand(8).reserved(6).available(2));
 
-        api.post("warehouse", "/api/orders/" + orderId + "/delivered", "{}", HttpStatus.CONFLICT).problem();
+        delivered(orderId, "{}", HttpStatus.CONFLICT).problem();
 
         // Picking: each pick moves units from the bin to OUTBOUND; on-hand and reserved stay.
-        JsonNode first = next("J-WH", "ann");
+        JsonNode first = nextTaskFor("J-WH", "ann");
         assertThat(first.path("status").asText()).isEqualTo("ASSIGNED");
         assertThat(first.path("workerId").asText()).isEqualTo("ann");
         assertThat(first.path("location").asText()).isEqualTo("A-01");
-        position = confirm(first, first.path("quantity").asLong());
+        position = whenPicked(first, first.path("quantity").asLong());
         assertThat(status(orderId, position)).isEqualTo("PICKING");
         assertThat(locations("J-MUG", position)).isEqualTo(Map.of("A-02", 5L, "OUTBOUND", 3L));
         JsonNode picked = last(ledger("J-MUG", position));
@@ -68,42 +74,37 @@ class FulfillmentProcessTest {
         assertThat(picked.path("reference").asText()).isEqualTo(orderId);
         assertThat(picked.path("actor").asText()).isEqualTo("warehouse");
 
-        position = confirm(next("J-WH", "ann"), 3);
-        position = confirm(next("J-WH", "ann"), 1);
-        assertThat(api.post("warehouse", "/api/warehouses/J-WH/tasks/next", "{\"workerId\":\"ann\"}",
-                HttpStatus.NO_CONTENT).status()).isEqualTo(204);
+        position = whenPicked(nextTaskFor("J-WH", "ann"), 3);
+        position = whenPicked(nextTaskFor("J-WH", "ann"), 1);
+        assertThat(nextTask("J-WH", "ann", HttpStatus.NO_CONTENT).status()).isEqualTo(204);
         assertThat(locations("J-MUG", position)).isEqualTo(Map.of("A-02", 2L, "OUTBOUND", 6L));
-        assertThat(level("J-MUG", position)).isEqualTo(List.of(8L, 6L, 2L));
+        assertThat(level("J-MUG", position)).isEqualTo(onHand(8).reserved(6).available(2));
         Instant afterPicks = Instant.now();
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        order = orderAt(orderId, position);
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("PICKED");
         assertThat(lineFigures(order, "picked")).isEqualTo(Map.of("J-MUG", 6L, "J-TEE", 1L));
 
         // Packing checks the cartons against what was picked; shipping needs a packed shipment.
-        api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"DHL\","
-                + "\"trackingNumber\":\"JT-1\"}", HttpStatus.CONFLICT).problem();
-        api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons("J-MUG", 5, "J-TEE", 1),
-                HttpStatus.CONFLICT).problem();
-        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons("J-MUG", 6, "J-TEE", 1),
-                HttpStatus.OK).position();
+        ship(shipmentId, "DHL", "JT-1", HttpStatus.CONFLICT).problem();
+        pack(shipmentId, cartons("J-MUG", 5, "J-TEE", 1), HttpStatus.CONFLICT).problem();
+        position = whenPacked(shipmentId, cartons("J-MUG", 6, "J-TEE", 1)).position();
         assertThat(status(orderId, position)).isEqualTo("PACKED");
 
         // Shipping: the units leave OUTBOUND, on-hand and reserved fall.
-        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"DHL\","
-                + "\"trackingNumber\":\"JT-1\"}", HttpStatus.OK).position();
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        position = whenShipped(shipmentId, "DHL", "JT-1").position();
+        order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("SHIPPED");
         assertThat(order.path("shipments").path(0).path("carrier").asText()).isEqualTo("DHL");
         assertThat(order.path("shipments").path(0).path("trackingNumber").asText()).isEqualTo("JT-1");
         assertThat(lineFigures(order, "shipped")).isEqualTo(Map.of("J-MUG", 6L, "J-TEE", 1L));
-        assertThat(level("J-MUG", position)).isEqualTo(List.of(2L, 0L, 2L));
+        assertThat(level("J-MUG", position)).isEqualTo(onHand(2).reserved(0).available(2));
         assertThat(locations("J-MUG", position)).isEqualTo(Map.of("A-02", 2L));
         JsonNode shippedEntry = last(ledger("J-MUG", position));
         assertThat(shippedEntry.path("type").asText()).isEqualTo("SHIPPED");
         assertThat(List.of(shippedEntry.path("quantity").asLong(), shippedEntry.path("onHandAfter").asLong(),
                 shippedEntry.path("reservedAfter").asLong())).containsExactly(6L, 2L, 0L);
         assertThat(shippedEntry.path("location").asText()).isEqualTo("OUTBOUND");
-        assertThat(level("J-TEE", position)).isEqualTo(List.of(3L, 0L, 3L));
+        assertThat(level("J-TEE", position)).isEqualTo(onHand(3).reserved(0).available(3));
         assertThat(api.get("auditor", "/api/inventory/J-MUG/movements?format=csv", HttpStatus.OK).text())
                 .contains(",PICKED,3,A-01,OUTBOUND," + orderId + ",8,6,warehouse")
                 .contains(",SHIPPED,6,OUTBOUND,," + orderId + ",2,0,warehouse");
@@ -117,10 +118,8 @@ class FulfillmentProcessTest {
         asOf = api.get("auditor", "/api/inventory/J-MUG/as-of?at=" + Instant.now(), HttpStatus.OK).json();
         assertThat(List.of(asOf.path("onHand").asLong(), asOf.path("reserved").asLong())).containsExactly(2L, 0L);
 
-        api.post("agent", "/api/orders/" + orderId + "/cancel", "{\"reason\":\"too late\"}", HttpStatus.CONFLICT)
-                .problem();
-        position = api.post("warehouse", "/api/orders/" + orderId + "/delivered",
-                "{\"deliveredAt\":\"2026-11-30T10:00:00Z\"}", HttpStatus.OK).position();
+        cancel(orderId, "too late", HttpStatus.CONFLICT).problem();
+        position = delivered(orderId, "{\"deliveredAt\":\"2026-11-30T10:00:00Z\"}", HttpStatus.OK).position();
         assertThat(status(orderId, position)).isEqualTo("DELIVERED");
 
         // The timeline tells the whole story, in order, with who did what.
@@ -138,54 +137,54 @@ class FulfillmentProcessTest {
 
     @Test
     void aSplitOrderShipsFromTwoWarehousesPartiallyThenFully() {
-        warehouse("S-WH1", "sam", "A-01");
-        warehouse("S-WH2", "sue", "B-01");
-        receive("S-WH1", "S-SKU", 2, "A-01");
-        receive("S-WH2", "S-SKU", 3, "B-01");
+        givenWarehouse("S-WH1", "sam", "A-01");
+        givenWarehouse("S-WH2", "sue", "B-01");
+        givenStock("S-WH1", "S-SKU", 2, "A-01");
+        givenStock("S-WH2", "S-SKU", 3, "B-01");
 
-        Api.Response placed = place("split-1", "S-SKU", 5);
-        String orderId = placed.json().path("orderId").asText();
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, placed.position());
+        Placed placed = whenPlaced("split-1", "S-SKU", 5);
+        String orderId = placed.orderId();
+        JsonNode order = orderAt(orderId, placed.position());
         assertThat(order.path("shipments")).hasSize(2);
         Map<String, String> shipments = new TreeMap<>();
         order.path("shipments").forEach(shipment -> shipments.put(shipment.path("warehouseId").asText(),
                 shipment.path("shipmentId").asText()));
 
-        long position = pickPackShip("S-WH1", "sam", shipments.get("S-WH1"), "S-SKU", 2);
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        long position = whenPickedPackedAndShipped("S-WH1", "sam", shipments.get("S-WH1"), "S-SKU", 2);
+        order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("PARTIALLY_SHIPPED");
         assertThat(lineFigures(order, "shipped")).isEqualTo(Map.of("S-SKU", 2L));
-        api.post("warehouse", "/api/orders/" + orderId + "/delivered", "{}", HttpStatus.CONFLICT).problem();
+        delivered(orderId, "{}", HttpStatus.CONFLICT).problem();
 
-        position = pickPackShip("S-WH2", "sue", shipments.get("S-WH2"), "S-SKU", 3);
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        position = whenPickedPackedAndShipped("S-WH2", "sue", shipments.get("S-WH2"), "S-SKU", 3);
+        order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("SHIPPED");
         assertThat(lineFigures(order, "shipped")).isEqualTo(Map.of("S-SKU", 5L));
-        assertThat(level("S-SKU", position)).isEqualTo(List.of(0L, 0L, 0L));
+        assertThat(level("S-SKU", position)).isEqualTo(onHand(0).reserved(0).available(0));
         assertConsistent(position);
     }
 
     @Test
     void withoutShipPartialNothingIsReleasedUntilTheWholeOrderIsAllocatedWithItWhatIsAllocatedIs() {
-        warehouse("PP-WH", "pam", "A-01");
-        receive("PP-WH", "PP-SKU", 3, "A-01");
-        String whole = place("partial-no", "PP-SKU", 2, "PP-LATE", 1).json().path("orderId").asText();
-        var partial = order("web", "partial-yes", "cust-f", "PP-SKU", 1, "PP-LATE", 1);
+        givenWarehouse("PP-WH", "pam", "A-01");
+        givenStock("PP-WH", "PP-SKU", 3, "A-01");
+        String whole = whenPlaced("partial-no", "PP-SKU", 2, "PP-LATE", 1).orderId();
+        var partial = order("web", "partial-yes", CUSTOMER, "PP-SKU", 1, "PP-LATE", 1);
         partial.put("shipPartial", true);
-        Api.Response placed = api.post("channel", "/api/orders", partial.toString(), HttpStatus.CREATED);
-        String eager = placed.json().path("orderId").asText();
+        Placed placed = whenPlaced(partial);
+        String eager = placed.orderId();
         long position = placed.position();
 
-        assertThat(api.read("agent", "/api/orders/" + whole, position).path("shipments")).isEmpty();
-        JsonNode order = api.read("agent", "/api/orders/" + eager, position);
+        assertThat(orderAt(whole, position).path("shipments")).isEmpty();
+        JsonNode order = orderAt(eager, position);
         assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
         assertThat(order.path("shipments")).hasSize(1);
         assertThat(tasks("PP-WH", "OPEN", position)).containsExactly("PP-SKU@A-01x1");
 
         // The late sku arrives: the first order is complete and released whole, the second releases the rest.
-        position = receive("PP-WH", "PP-LATE", 2, "A-01");
-        assertThat(api.read("agent", "/api/orders/" + whole, position).path("shipments")).hasSize(1);
-        assertThat(api.read("agent", "/api/orders/" + eager, position).path("shipments")).hasSize(2);
+        position = whenStockArrives("PP-WH", "PP-LATE", 2, "A-01");
+        assertThat(orderAt(whole, position).path("shipments")).hasSize(1);
+        assertThat(orderAt(eager, position).path("shipments")).hasSize(2);
         List<String> open = tasks("PP-WH", "OPEN", position);
         assertThat(open).hasSize(4);
         // The older order's tasks come first (same bin: by task id), then the other order's two.
@@ -195,24 +194,24 @@ class FulfillmentProcessTest {
 
     @Test
     void aShortPickAdjustsTheBinPicksTheRestElsewhereAndReallocatesWhatIsGone() {
-        warehouse("SP-WH1", "pat", "A-01", "A-02");
-        warehouse("SP-WH2", "pia", "B-01");
-        receive("SP-WH1", "SP-SKU", 3, "A-01");
-        receive("SP-WH1", "SP-SKU", 2, "A-02");
-        receive("SP-WH2", "SP-SKU", 5, "B-01");
+        givenWarehouse("SP-WH1", "pat", "A-01", "A-02");
+        givenWarehouse("SP-WH2", "pia", "B-01");
+        givenStock("SP-WH1", "SP-SKU", 3, "A-01");
+        givenStock("SP-WH1", "SP-SKU", 2, "A-02");
+        givenStock("SP-WH2", "SP-SKU", 5, "B-01");
 
         // WH2 could fill it alone but WH1 is first by id: tasks A-01 x3, A-02 x1.
-        Api.Response placed = place("short-1", "SP-SKU", 4);
-        String orderId = placed.json().path("orderId").asText();
+        Placed placed = whenPlaced("short-1", "SP-SKU", 4);
+        String orderId = placed.orderId();
         long position = placed.position();
         assertThat(tasks("SP-WH1", "OPEN", position)).containsExactly("SP-SKU@A-01x3", "SP-SKU@A-02x1");
 
         // The picker finds 1 of 3 at A-01: A-01 is adjusted to 1 (ADJUSTED 2), that 1 is picked. WH1 then holds 3
         // for 4 reserved, so the order gives up 1 unit there (re-allocated from WH2), and the other missing unit is
         // picked from A-02 in a new task of the same shipment.
-        JsonNode task = next("SP-WH1", "pat");
+        JsonNode task = nextTaskFor("SP-WH1", "pat");
         assertThat(task.path("location").asText()).isEqualTo("A-01");
-        position = confirm(task, 1);
+        position = whenPicked(task, 1);
         JsonNode done = taskById(task.path("taskId").asText(), position);
         assertThat(done.path("status").asText()).isEqualTo("DONE");
         assertThat(done.path("pickedQuantity").asLong()).isEqualTo(1);
@@ -223,24 +222,23 @@ class FulfillmentProcessTest {
                         + entry.path("onHandAfter").asLong() + "/" + entry.path("reservedAfter").asLong())
                 .containsExactly("RELEASED:1:5/3", "ADJUSTED:2:3/3", "PICKED:1:3/3");
         assertThat(reservedByWarehouse("SP-SKU", position)).isEqualTo(Map.of("SP-WH1", 3L, "SP-WH2", 1L));
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("PICKING");
         assertThat(order.path("shipments")).hasSize(2);
         assertThat(tasks("SP-WH2", "OPEN", position)).containsExactly("SP-SKU@B-01x1");
 
         // The rest of WH1's shipment: 1 + 1 + 1 picked, packed and shipped; WH2 ships its 1.
-        position = confirm(next("SP-WH1", "pat"), 1);
-        position = confirm(next("SP-WH1", "pat"), 1);
+        position = whenPicked(nextTaskFor("SP-WH1", "pat"), 1);
+        position = whenPicked(nextTaskFor("SP-WH1", "pat"), 1);
         String wh1Shipment = task.path("shipmentId").asText();
-        api.post("warehouse", "/api/shipments/" + wh1Shipment + "/pack", cartons("SP-SKU", 3), HttpStatus.OK);
-        position = api.post("warehouse", "/api/shipments/" + wh1Shipment + "/ship", "{\"carrier\":\"UPS\","
-                + "\"trackingNumber\":\"SP-1\"}", HttpStatus.OK).position();
+        whenPacked(wh1Shipment, cartons("SP-SKU", 3));
+        position = whenShipped(wh1Shipment, "UPS", "SP-1").position();
         assertThat(status(orderId, position)).isEqualTo("PARTIALLY_SHIPPED");
         String wh2Shipment = api.read("warehouse", "/api/tasks?warehouseId=SP-WH2", position).path("items").path(0)
                 .path("shipmentId").asText();
-        position = pickPackShip("SP-WH2", "pia", wh2Shipment, "SP-SKU", 1);
+        position = whenPickedPackedAndShipped("SP-WH2", "pia", wh2Shipment, "SP-SKU", 1);
         assertThat(status(orderId, position)).isEqualTo("SHIPPED");
-        assertThat(level("SP-SKU", position)).isEqualTo(List.of(4L, 0L, 4L));
+        assertThat(level("SP-SKU", position)).isEqualTo(onHand(4).reserved(0).available(4));
 
         JsonNode labor = labor("SP-WH1", position);
         assertThat(labor.path("pat").path("tasksCompleted").asLong()).isEqualTo(3);
@@ -251,22 +249,21 @@ class FulfillmentProcessTest {
 
     @Test
     void aShortPickWithNoStockLeftAnywhereBackordersTheShortfall() {
-        warehouse("SB-WH", "sid", "A-01");
-        receive("SB-WH", "SB-SKU", 2, "A-01");
-        String orderId = place("short-2", "SB-SKU", 2).json().path("orderId").asText();
+        givenWarehouse("SB-WH", "sid", "A-01");
+        givenStock("SB-WH", "SB-SKU", 2, "A-01");
+        String orderId = whenPlaced("short-2", "SB-SKU", 2).orderId();
 
-        long position = confirm(next("SB-WH", "sid"), 0);
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        long position = whenPicked(nextTaskFor("SB-WH", "sid"), 0);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
         assertThat(order.path("lines").path(0).path("backordered").asLong()).isEqualTo(2);
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(itemValues(api.read("agent", "/api/backorders?sku=SB-SKU", position), "orderId"))
-                .containsExactly(orderId);
-        assertThat(level("SB-SKU", position)).isEqualTo(List.of(0L, 0L, 0L));
+        assertThat(itemValues(backorders("SB-SKU", position), "orderId")).containsExactly(orderId);
+        assertThat(level("SB-SKU", position)).isEqualTo(onHand(0).reserved(0).available(0));
 
         // New stock fills the backorder and releases a new shipment.
-        position = receive("SB-WH", "SB-SKU", 5, "A-01");
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        position = whenStockArrives("SB-WH", "SB-SKU", 5, "A-01");
+        order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("ALLOCATED");
         assertThat(order.path("shipments")).hasSize(2);
         assertThat(tasks("SB-WH", "OPEN", position)).containsExactly("SB-SKU@A-01x2");
@@ -276,13 +273,13 @@ class FulfillmentProcessTest {
     /** Contract §4: units waiting for stock outrank picking and packing; only shipping outranks them. */
     @Test
     void aShortPickThatLeavesUnitsWaitingForStockShowsTheOrderBackorderedUntilSomethingShips() {
-        warehouse("SW-WH", "sal", "A-01");
-        receive("SW-WH", "SW-SKU", 3, "A-01");
-        String orderId = place("short-3", "SW-SKU", 3).json().path("orderId").asText();
+        givenWarehouse("SW-WH", "sal", "A-01");
+        givenStock("SW-WH", "SW-SKU", 3, "A-01");
+        String orderId = whenPlaced("short-3", "SW-SKU", 3).orderId();
 
         // The picker finds 1 of 3 and no bin anywhere holds the other 2: they wait for stock, the 1 goes on.
-        long position = confirm(next("SW-WH", "sal"), 1);
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        long position = whenPicked(nextTaskFor("SW-WH", "sal"), 1);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("lines").path(0).path("picked").asLong()).isEqualTo(1);
         assertThat(order.path("lines").path(0).path("backordered").asLong()).isEqualTo(2);
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("PICKED");
@@ -291,32 +288,29 @@ class FulfillmentProcessTest {
                 .containsExactly(orderId);
 
         String shipmentId = order.path("shipments").path(0).path("shipmentId").asText();
-        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons("SW-SKU", 1),
-                HttpStatus.OK).position();
+        position = whenPacked(shipmentId, cartons("SW-SKU", 1)).position();
         assertThat(status(orderId, position)).isEqualTo("BACKORDERED");
-        position = api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"UPS\","
-                + "\"trackingNumber\":\"SW-1\"}", HttpStatus.OK).position();
+        position = whenShipped(shipmentId, "UPS", "SW-1").position();
         assertThat(status(orderId, position)).isEqualTo("PARTIALLY_SHIPPED");
     }
 
     @Test
     void cancellingAfterAPickCancelsOpenTasksAndPutsPickedUnitsBack() {
-        warehouse("C-WH", "cat", "A-01", "A-02");
-        receive("C-WH", "C-SKU", 2, "A-01");
-        receive("C-WH", "C-SKU", 2, "A-02");
-        String orderId = place("cancel-1", "C-SKU", 3).json().path("orderId").asText();
-        long position = confirm(next("C-WH", "cat"), 2);
+        givenWarehouse("C-WH", "cat", "A-01", "A-02");
+        givenStock("C-WH", "C-SKU", 2, "A-01");
+        givenStock("C-WH", "C-SKU", 2, "A-02");
+        String orderId = whenPlaced("cancel-1", "C-SKU", 3).orderId();
+        long position = whenPicked(nextTaskFor("C-WH", "cat"), 2);
         assertThat(locations("C-SKU", position)).isEqualTo(Map.of("A-02", 2L, "OUTBOUND", 2L));
 
-        position = api.post("agent", "/api/orders/" + orderId + "/cancel", "{\"reason\":\"changed mind\"}",
-                HttpStatus.OK).position();
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        position = whenCancelled(orderId, "changed mind");
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(order.path("shipments").path(0).path("status").asText()).isEqualTo("CANCELLED");
         assertThat(tasks("C-WH", "OPEN", position)).isEmpty();
         assertThat(tasks("C-WH", "CANCELLED", position)).containsExactly("C-SKU@A-02x1");
         assertThat(locations("C-SKU", position)).isEqualTo(Map.of("A-01", 2L, "A-02", 2L));
-        assertThat(level("C-SKU", position)).isEqualTo(List.of(4L, 0L, 4L));
+        assertThat(level("C-SKU", position)).isEqualTo(onHand(4).reserved(0).available(4));
         List<JsonNode> movements = ledger("C-SKU", position);
         JsonNode back = movements.get(movements.size() - 2);
         assertThat(back.path("type").asText()).isEqualTo("MOVED");
@@ -328,42 +322,36 @@ class FulfillmentProcessTest {
 
     @Test
     void aRefundReturnPutsSellableUnitsBackAndWritesDamagedOnesOff() {
-        warehouse("R-WH", "rex", "A-01", "R-01");
-        receive("R-WH", "R-SKU", 2, "A-01");
-        String orderId = place("return-1", "R-SKU", 2).json().path("orderId").asText();
-        String shipmentId = next("R-WH", "rex").path("shipmentId").asText();
+        givenWarehouse("R-WH", "rex", "A-01", "R-01");
+        givenStock("R-WH", "R-SKU", 2, "A-01");
+        String orderId = whenPlaced("return-1", "R-SKU", 2).orderId();
+        String shipmentId = nextTaskFor("R-WH", "rex").path("shipmentId").asText();
         api.post("warehouse", "/api/tasks/" + shipmentId + ".1/confirm", "{\"workerId\":\"rex\",\"location\":"
                 + "\"A-01\",\"quantity\":2}", HttpStatus.OK);
-        api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons("R-SKU", 2), HttpStatus.OK);
-        api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"DHL\","
-                + "\"trackingNumber\":\"R-1\"}", HttpStatus.OK);
+        whenPacked(shipmentId, cartons("R-SKU", 2));
+        whenShipped(shipmentId, "DHL", "R-1");
         // Someone waits for R-SKU: the sellable unit coming back serves them.
-        String waiting = place("return-wait", "R-SKU", 1).json().path("orderId").asText();
+        String waiting = whenPlaced("return-wait", "R-SKU", 1).orderId();
 
-        api.post("agent", "/api/orders/" + orderId + "/returns", returnBody("RMA-R0", "R-SKU", 3, "REFUND"),
-                HttpStatus.CONFLICT).problem();
-        api.post("agent", "/api/orders/" + orderId + "/returns", returnBody("RMA-R0", "R-OTHER", 1, "REFUND"),
-                HttpStatus.CONFLICT).problem();
+        requestReturn(orderId, returnBody("RMA-R0", "R-SKU", 3, "REFUND"), HttpStatus.CONFLICT).problem();
+        requestReturn(orderId, returnBody("RMA-R0", "R-OTHER", 1, "REFUND"), HttpStatus.CONFLICT).problem();
         api.post("warehouse", "/api/orders/" + orderId + "/returns", returnBody("RMA-R0", "R-SKU", 1, "REFUND"),
                 HttpStatus.FORBIDDEN).problem();
-        Api.Response opened = api.post("agent", "/api/orders/" + orderId + "/returns",
-                returnBody("RMA-R1", "R-SKU", 2, "REFUND"), HttpStatus.CREATED);
+        Api.Response opened = requestReturn(orderId, returnBody("RMA-R1", "R-SKU", 2, "REFUND"), HttpStatus.CREATED);
         assertThat(opened.json().path("rmaId").asText()).isEqualTo("RMA-R1");
-        api.post("agent", "/api/orders/" + orderId + "/returns", returnBody("RMA-R1", "R-SKU", 2, "REFUND"),
-                HttpStatus.OK);
-        api.post("agent", "/api/orders/" + orderId + "/returns", returnBody("RMA-R2", "R-SKU", 1, "REFUND"),
-                HttpStatus.CONFLICT).problem();
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, opened.position());
+        requestReturn(orderId, returnBody("RMA-R1", "R-SKU", 2, "REFUND"), HttpStatus.OK);
+        requestReturn(orderId, returnBody("RMA-R2", "R-SKU", 1, "REFUND"), HttpStatus.CONFLICT).problem();
+        JsonNode order = orderAt(orderId, opened.position());
         assertThat(order.path("returns").path(0).path("status").asText()).isEqualTo("REQUESTED");
 
-        api.post("warehouse", "/api/returns/RMA-R1/receipt", "{\"warehouseId\":\"R-WH\",\"lines\":[{\"sku\":"
+        receiveReturn("RMA-R1", "{\"warehouseId\":\"R-WH\",\"lines\":[{\"sku\":"
                 + "\"R-SKU\",\"quantity\":3,\"condition\":\"SELLABLE\",\"location\":\"R-01\"}]}", HttpStatus.CONFLICT)
                 .problem();
-        long position = api.post("warehouse", "/api/returns/RMA-R1/receipt", "{\"warehouseId\":\"R-WH\",\"lines\":["
+        long position = receiveReturn("RMA-R1", "{\"warehouseId\":\"R-WH\",\"lines\":["
                 + "{\"sku\":\"R-SKU\",\"quantity\":1,\"condition\":\"SELLABLE\",\"location\":\"R-01\"},"
                 + "{\"sku\":\"R-SKU\",\"quantity\":1,\"condition\":\"DAMAGED\",\"location\":\"R-01\"}]}", HttpStatus.OK)
                 .position();
-        order = api.read("agent", "/api/orders/" + orderId, position);
+        order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("RETURNED");
         assertThat(lineFigures(order, "returned")).isEqualTo(Map.of("R-SKU", 2L));
         JsonNode rma = order.path("returns").path(0);
@@ -375,7 +363,7 @@ class FulfillmentProcessTest {
                 .contains("RETURNED:1:1:RMA-R1", "WRITTEN_OFF:1:1:RMA-R1");
         // The sellable unit went to the waiting order at once.
         assertThat(status(waiting, position)).isEqualTo("ALLOCATED");
-        assertThat(level("R-SKU", position)).isEqualTo(List.of(1L, 1L, 0L));
+        assertThat(level("R-SKU", position)).isEqualTo(onHand(1).reserved(1).available(0));
         assertThat(OrderJson.typesAndActors(history(orderId, position)))
                 .contains("ReturnRequested:agent", "ReturnReceived:warehouse");
         assertConsistent(position);
@@ -383,55 +371,51 @@ class FulfillmentProcessTest {
 
     @Test
     void anExchangeReturnPlacesTheExchangeOrderWhenTheGoodsArrive() {
-        warehouse("X-WH", "xia", "A-01");
-        receive("X-WH", "X-RED", 1, "A-01");
-        receive("X-WH", "X-BLUE", 1, "A-01");
-        String orderId = place("exchange-1", "X-RED", 1).json().path("orderId").asText();
-        pickPackShip("X-WH", "xia", next("X-WH", "xia"), "X-RED", 1);
+        givenWarehouse("X-WH", "xia", "A-01");
+        givenStock("X-WH", "X-RED", 1, "A-01");
+        givenStock("X-WH", "X-BLUE", 1, "A-01");
+        String orderId = whenPlaced("exchange-1", "X-RED", 1).orderId();
+        whenPickedPackedAndShipped("X-WH", "xia", nextTaskFor("X-WH", "xia"), "X-RED", 1);
 
-        api.post("agent", "/api/orders/" + orderId + "/returns", returnBody("RMA-X0", "X-RED", 1, "EXCHANGE"),
-                HttpStatus.BAD_REQUEST).problem();
+        requestReturn(orderId, returnBody("RMA-X0", "X-RED", 1, "EXCHANGE"), HttpStatus.BAD_REQUEST).problem();
         String body = "{\"rmaId\":\"RMA-X1\",\"lines\":[{\"sku\":\"X-RED\",\"quantity\":1}],\"reason\":\"wrong colour\","
                 + "\"resolution\":\"EXCHANGE\",\"exchangeLines\":[{\"sku\":\"X-BLUE\",\"quantity\":1}]}";
-        long position = api.post("agent", "/api/orders/" + orderId + "/returns", body, HttpStatus.CREATED).position();
-        assertThat(api.read("agent", "/api/orders/" + orderId, position).path("returns").path(0)
-                .path("exchangeOrderId").isNull()).isTrue();
+        long position = requestReturn(orderId, body, HttpStatus.CREATED).position();
+        assertThat(orderAt(orderId, position).path("returns").path(0).path("exchangeOrderId").isNull()).isTrue();
 
-        position = api.post("warehouse", "/api/returns/RMA-X1/receipt", "{\"warehouseId\":\"X-WH\",\"lines\":[{\"sku\":"
+        position = receiveReturn("RMA-X1", "{\"warehouseId\":\"X-WH\",\"lines\":[{\"sku\":"
                 + "\"X-RED\",\"quantity\":1,\"condition\":\"SELLABLE\",\"location\":\"A-01\"}]}", HttpStatus.OK)
                 .position();
-        JsonNode rma = api.read("agent", "/api/orders/" + orderId, position).path("returns").path(0);
+        JsonNode rma = orderAt(orderId, position).path("returns").path(0);
         assertThat(rma.path("status").asText()).isEqualTo("RECEIVED");
         String exchangeId = rma.path("exchangeOrderId").asText();
-        JsonNode exchange = api.read("agent", "/api/orders/" + exchangeId, position);
+        JsonNode exchange = orderAt(exchangeId, position);
         assertThat(exchange.path("channel").asText()).isEqualTo("exchange");
         assertThat(exchange.path("externalOrderId").asText()).isEqualTo("RMA-X1");
-        assertThat(exchange.path("customer").path("customerId").asText()).isEqualTo("cust-f");
+        assertThat(exchange.path("customer").path("customerId").asText()).isEqualTo(CUSTOMER);
         assertThat(exchange.path("status").asText()).isEqualTo("ALLOCATED");
         assertThat(exchange.path("lines").path(0).path("sku").asText()).isEqualTo("X-BLUE");
-        assertThat(level("X-RED", position)).isEqualTo(List.of(1L, 0L, 1L));
-        assertThat(level("X-BLUE", position)).isEqualTo(List.of(1L, 1L, 0L));
+        assertThat(level("X-RED", position)).isEqualTo(onHand(1).reserved(0).available(1));
+        assertThat(level("X-BLUE", position)).isEqualTo(onHand(1).reserved(1).available(0));
         assertConsistent(position);
     }
 
     @Test
     void laborFiguresCountEachWorkersTasksUnitsAndShortPicks() {
-        warehouse("L-WH", "lea", "A-01", "A-02", "A-03");
+        givenWarehouse("L-WH", "lea", "A-01", "A-02", "A-03");
         api.post("warehouse", "/api/warehouses/L-WH/workers", "{\"workerId\":\"leo\",\"name\":\"Leo\"}",
                 HttpStatus.CREATED);
-        receive("L-WH", "L-SKU", 3, "A-01");
-        receive("L-WH", "L-SKU", 2, "A-02");
-        receive("L-WH", "L-OTHER", 2, "A-03");
-        place("labor-1", "L-SKU", 5, "L-OTHER", 2);
+        givenStock("L-WH", "L-SKU", 3, "A-01");
+        givenStock("L-WH", "L-SKU", 2, "A-02");
+        givenStock("L-WH", "L-OTHER", 2, "A-03");
+        whenPlaced("labor-1", "L-SKU", 5, "L-OTHER", 2);
 
-        confirm(next("L-WH", "lea"), 3);
-        confirm(next("L-WH", "lea"), 2);
-        long position = confirm(next("L-WH", "leo"), 1);
+        whenPicked(nextTaskFor("L-WH", "lea"), 3);
+        whenPicked(nextTaskFor("L-WH", "lea"), 2);
+        long position = whenPicked(nextTaskFor("L-WH", "leo"), 1);
         JsonNode labor = labor("L-WH", position);
-        assertThat(List.of(labor.path("lea").path("tasksCompleted").asLong(), labor.path("lea").path("unitsPicked")
-                .asLong(), labor.path("lea").path("shortPicks").asLong())).containsExactly(2L, 5L, 0L);
-        assertThat(List.of(labor.path("leo").path("tasksCompleted").asLong(), labor.path("leo").path("unitsPicked")
-                .asLong(), labor.path("leo").path("shortPicks").asLong())).containsExactly(1L, 1L, 1L);
+        assertThat(picking(labor.path("lea"))).isEqualTo(tasksCompleted(2).unitsPicked(5).shortPicks(0));
+        assertThat(picking(labor.path("leo"))).isEqualTo(tasksCompleted(1).unitsPicked(1).shortPicks(1));
         // Units per hour comes from the exact active time; activeMinutes is shown rounded to 0.01.
         double minutes = labor.path("lea").path("activeMinutes").asDouble();
         assertThat(minutes).isGreaterThanOrEqualTo(0);
@@ -443,10 +427,10 @@ class FulfillmentProcessTest {
 
     @Test
     void taskRulesAndRoles() {
-        warehouse("T-WH", "tom", "A-01");
-        warehouse("T-OTHER", "tim", "A-01");
-        receive("T-WH", "T-SKU", 1, "A-01");
-        place("rules-1", "T-SKU", 1);
+        givenWarehouse("T-WH", "tom", "A-01");
+        givenWarehouse("T-OTHER", "tim", "A-01");
+        givenStock("T-WH", "T-SKU", 1, "A-01");
+        whenPlaced("rules-1", "T-SKU", 1);
         String taskId = api.read("warehouse", "/api/tasks?warehouseId=T-WH&status=OPEN", api.head()).path("items")
                 .path(0).path("taskId").asText();
 
@@ -475,111 +459,13 @@ class FulfillmentProcessTest {
 
     // --- helpers ---
 
-    private static void warehouse(String warehouseId, String workerId, String... locations) {
-        api.post("warehouse", "/api/warehouses", "{\"warehouseId\":\"" + warehouseId + "\",\"name\":\"" + warehouseId
-                + "\",\"locations\":[\"" + String.join("\",\"", locations) + "\"]}", HttpStatus.CREATED);
-        api.post("warehouse", "/api/warehouses/" + warehouseId + "/workers", "{\"workerId\":\"" + workerId
-                + "\",\"name\":\"" + workerId + "\"}", HttpStatus.CREATED);
-    }
-
-    private static long receive(String warehouseId, String sku, long quantity, String location) {
-        return api.post("warehouse", "/api/warehouses/" + warehouseId + "/receipts", "{\"reference\":\"PO\","
-                + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"location\":\"" + location
-                + "\"}]}", HttpStatus.CREATED).position();
-    }
-
-    private static Api.Response place(String externalOrderId, Object... skuAndQuantity) {
-        return api.post("channel", "/api/orders", order("web", externalOrderId, "cust-f", skuAndQuantity).toString(),
-                HttpStatus.CREATED);
-    }
-
-    private static JsonNode next(String warehouseId, String workerId) {
-        return api.post("warehouse", "/api/warehouses/" + warehouseId + "/tasks/next", "{\"workerId\":\"" + workerId
-                + "\"}", HttpStatus.OK).json();
-    }
-
-    /** Confirms the task by its assigned worker at its location; answers the position. */
-    private static long confirm(JsonNode task, long quantity) {
-        return api.post("warehouse", "/api/tasks/" + task.path("taskId").asText() + "/confirm", "{\"workerId\":\""
-                + task.path("workerId").asText() + "\",\"location\":\"" + task.path("location").asText()
-                + "\",\"quantity\":" + quantity + "}", HttpStatus.OK).position();
-    }
-
-    /** Picks the shipment's only open task in full, packs it into one carton and ships it. */
-    private static long pickPackShip(String warehouseId, String workerId, String shipmentId, String sku, long units) {
-        JsonNode task = next(warehouseId, workerId);
-        assertThat(task.path("shipmentId").asText()).isEqualTo(shipmentId);
-        return pickPackShip(warehouseId, workerId, task, sku, units);
-    }
-
-    private static long pickPackShip(String warehouseId, String workerId, JsonNode task, String sku, long units) {
-        confirm(task, units);
-        String shipmentId = task.path("shipmentId").asText();
-        api.post("warehouse", "/api/shipments/" + shipmentId + "/pack", cartons(sku, units), HttpStatus.OK);
-        return api.post("warehouse", "/api/shipments/" + shipmentId + "/ship", "{\"carrier\":\"DHL\","
-                + "\"trackingNumber\":\"" + warehouseId + "-" + workerId + "\"}", HttpStatus.OK).position();
-    }
-
-    /** One carton holding {@code skuAndQuantity}: alternating sku and units. */
-    private static String cartons(Object... skuAndQuantity) {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < skuAndQuantity.length; i += 2) {
-            lines.add("{\"sku\":\"" + skuAndQuantity[i] + "\",\"quantity\":" + skuAndQuantity[i + 1] + "}");
-        }
-        return "{\"cartons\":[{\"cartonId\":\"BOX-1\",\"weightGrams\":1200,\"lines\":[" + String.join(",", lines)
-                + "]}]}";
-    }
-
     private static String returnBody(String rmaId, String sku, long quantity, String resolution) {
         return "{\"rmaId\":\"" + rmaId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
                 + "}],\"reason\":\"does not fit\",\"resolution\":\"" + resolution + "\"}";
     }
 
-    /** The warehouse's tasks with this status as sku@location x quantity, in hand-out order. */
-    private static List<String> tasks(String warehouseId, String status, long position) {
-        List<String> tasks = new ArrayList<>();
-        api.read("warehouse", "/api/tasks?warehouseId=" + warehouseId + "&status=" + status, position).path("items")
-                .forEach(task -> tasks.add(task.path("sku").asText() + "@" + task.path("location").asText() + "x"
-                        + task.path("quantity").asLong()));
-        return tasks;
-    }
-
     private static JsonNode taskById(String taskId, long position) {
         return api.read("warehouse", "/api/tasks/" + taskId, position);
-    }
-
-    private static String status(String orderId, long position) {
-        return api.read("agent", "/api/orders/" + orderId, position).path("status").asText();
-    }
-
-    /** [onHand, reserved, available] of the sku over all warehouses. */
-    private static List<Long> level(String sku, long position) {
-        JsonNode level = api.read("agent", "/api/inventory/" + sku, position);
-        return List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong());
-    }
-
-    /** Units per location of the sku, over all warehouses (each test's skus live in one). */
-    private static Map<String, Long> locations(String sku, long position) {
-        Map<String, Long> locations = new TreeMap<>();
-        api.read("agent", "/api/inventory/" + sku, position).path("warehouses").forEach(warehouse ->
-                warehouse.path("locations").forEach(location -> locations.merge(location.path("location").asText(),
-                        location.path("quantity").asLong(), Long::sum)));
-        return locations;
-    }
-
-    private static Map<String, Long> reservedByWarehouse(String sku, long position) {
-        Map<String, Long> reserved = new TreeMap<>();
-        api.read("agent", "/api/inventory/" + sku, position).path("warehouses").forEach(warehouse ->
-                reserved.put(warehouse.path("warehouseId").asText(), warehouse.path("reserved").asLong()));
-        return reserved;
-    }
-
-    private static List<JsonNode> ledger(String sku, long position) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.read("auditor", "/api/inventory/" + sku + "/movements?size=500", position).path("items")
-                .forEach(entries::add);
-        return entries;
     }
 
     private static List<JsonNode> entriesFor(List<JsonNode> ledger, String warehouseId) {
@@ -605,8 +491,25 @@ class FulfillmentProcessTest {
         return byWorker;
     }
 
-    private static JsonNode history(String orderId, long position) {
-        return api.read("agent", "/api/orders/" + orderId + "/history?size=500", position);
+    /** A worker's labor counts, written {@code tasksCompleted(2).unitsPicked(5).shortPicks(0)}. */
+    record Picking(long tasksCompleted, long unitsPicked, long shortPicks) {
+
+        static Picking tasksCompleted(long tasks) {
+            return new Picking(tasks, 0, 0);
+        }
+
+        Picking unitsPicked(long units) {
+            return new Picking(tasksCompleted, units, shortPicks);
+        }
+
+        Picking shortPicks(long picks) {
+            return new Picking(tasksCompleted, unitsPicked, picks);
+        }
+    }
+
+    private static Picking picking(JsonNode worker) {
+        return new Picking(worker.path("tasksCompleted").asLong(), worker.path("unitsPicked").asLong(),
+                worker.path("shortPicks").asLong());
     }
 
     private static void assertIncreasingPositions(JsonNode history) {
@@ -615,12 +518,5 @@ class FulfillmentProcessTest {
             assertThat(entry.path("position").asLong()).isGreaterThan(previous);
             previous = entry.path("position").asLong();
         }
-    }
-
-    /** Every read-model level equals what the event store gives. */
-    private static void assertConsistent(long position) {
-        api.read("auditor", "/api/inventory?size=1", position);
-        JsonNode audit = api.get("auditor", "/api/audit/inventory-consistency", HttpStatus.OK).json();
-        assertThat(audit.path("mismatches")).isEmpty();
     }
 }

@@ -365,10 +365,24 @@ class InventoryApiTest {
         api.post("warehouse", "/api/warehouses/WC-1/receipts", receipt("RC-1", "SKU-C", 10, "A-01"),
                 HttpStatus.CREATED);
 
+        /** Counting {@code counted} units at a bin, with the variance it answers and the sku's on-hand after it. */
         record Step(String location, long counted, long variance, long onHand) {
+
+            static Step counting(String location, long counted) {
+                return new Step(location, counted, 0, 0);
+            }
+
+            Step variance(long expected) {
+                return new Step(location, counted, expected, onHand);
+            }
+
+            Step onHand(long expected) {
+                return new Step(location, counted, variance, expected);
+            }
         }
-        List<Step> steps = List.of(new Step("A-01", 13, 3, 13), new Step("A-01", 9, -4, 9), new Step("A-01", 9, 0, 9),
-                new Step("A-02", 2, 2, 11), new Step("A-02", 0, -2, 9));
+        List<Step> steps = List.of(Step.counting("A-01", 13).variance(3).onHand(13),
+                Step.counting("A-01", 9).variance(-4).onHand(9), Step.counting("A-01", 9).variance(0).onHand(9),
+                Step.counting("A-02", 2).variance(2).onHand(11), Step.counting("A-02", 0).variance(-2).onHand(9));
         List<String> countIds = new ArrayList<>();
         for (Step step : steps) {
             Api.Response counted = api.post("warehouse", "/api/warehouses/WC-1/counts", """

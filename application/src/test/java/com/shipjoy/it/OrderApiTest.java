@@ -23,13 +23,17 @@ import org.springframework.http.HttpStatus;
  * The order API through HTTP (contract §4 "Orders (OMS)", §5 order queries, §10): intake and its idempotency,
  * validation, roles, cancelling, and the order read models. Each test uses its own channel, customer and skus.
  */
-class OrderApiTest {
+class OrderApiTest extends Journey {
 
     static final String SKU = "API-1";
     @RegisterExtension
     static final EmbeddedSystem system = new EmbeddedSystem();
     static final EmbeddedApp app = system.app();
     static final Api api = system.api();
+
+    OrderApiTest() {
+        super(api);
+    }
 
     @BeforeAll
     static void start() {
@@ -42,11 +46,10 @@ class OrderApiTest {
 
     @Test
     void placedOrderAnswers201AndItsPositionShowsTheAllocation() {
-        Api.Response placed = api.post("channel", "/api/orders",
-                order("web", "ryw-1", "cust-ryw", SKU, 2).toString(), HttpStatus.CREATED);
-        String orderId = placed.json().path("orderId").asText();
+        Placed placed = whenPlaced(order("web", "ryw-1", "cust-ryw", SKU, 2));
+        String orderId = placed.orderId();
         assertThat(orderId).isNotBlank();
-        assertThat(placed.json().path("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(placed.status()).isEqualTo("ALLOCATED");
 
         JsonNode order = api.read("channel", "/api/orders/" + orderId, placed.position());
         assertThat(order.path("orderId").asText()).isEqualTo(orderId);
@@ -73,8 +76,7 @@ class OrderApiTest {
     @Test
     void theSameRequestAgainAnswersTheFirstOrderAndStoresNothing() {
         ObjectNode body = order("dup", "dup-1", "cust-dup", SKU, 1);
-        Api.Response first = api.post("channel", "/api/orders", body.toString(), HttpStatus.CREATED);
-        String orderId = first.json().path("orderId").asText();
+        String orderId = whenPlaced(body).orderId();
         long head = api.head();
 
         Api.Response again = api.post("channel", "/api/orders", body.toString(), HttpStatus.OK);
@@ -107,8 +109,7 @@ class OrderApiTest {
     void aClientSuppliedOrderIdIsKeptAndCannotBeTakenByAnotherOrder() {
         ObjectNode body = order("own-id", "own-1", "cust-own", SKU, 1);
         body.put("orderId", "OWN-ORDER-1");
-        Api.Response placed = api.post("channel", "/api/orders", body.toString(), HttpStatus.CREATED);
-        assertThat(placed.json().path("orderId").asText()).isEqualTo("OWN-ORDER-1");
+        assertThat(whenPlaced(body).orderId()).isEqualTo("OWN-ORDER-1");
         long head = api.head();
 
         api.post("channel", "/api/orders", body.toString(), HttpStatus.OK);
@@ -116,7 +117,7 @@ class OrderApiTest {
         otherPair.put("orderId", "OWN-ORDER-1");
         api.post("channel", "/api/orders", otherPair.toString(), HttpStatus.CONFLICT).problem();
         assertThat(api.head()).isEqualTo(head);
-        JsonNode order = api.read("agent", "/api/orders/OWN-ORDER-1", head);
+        JsonNode order = orderAt("OWN-ORDER-1", head);
         assertThat(order.path("externalOrderId").asText()).isEqualTo("own-1");
     }
 
@@ -148,23 +149,20 @@ class OrderApiTest {
 
     @Test
     void cancellingAnswersTheCancelledOrderAndCancellingAgainStoresNothing() {
-        String orderId = api.post("channel", "/api/orders", order("cxl", "cxl-1", "cust-cxl", SKU, 4).toString(),
-                HttpStatus.CREATED).json().path("orderId").asText();
+        String orderId = whenPlaced(order("cxl", "cxl-1", "cust-cxl", SKU, 4)).orderId();
 
-        Api.Response cancelled = api.post("agent", "/api/orders/" + orderId + "/cancel",
-                "{\"reason\":\"customer changed their mind\"}", HttpStatus.OK);
+        Api.Response cancelled = cancel(orderId, "customer changed their mind", HttpStatus.OK);
         assertThat(cancelled.json().path("orderId").asText()).isEqualTo(orderId);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
         long head = api.head();
         assertThat(cancelled.position()).isEqualTo(head);
 
-        Api.Response again = api.post("agent", "/api/orders/" + orderId + "/cancel",
-                "{\"reason\":\"clicked twice\"}", HttpStatus.OK);
+        Api.Response again = cancel(orderId, "clicked twice", HttpStatus.OK);
         assertThat(again.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(again.position()).isEqualTo(head);
         assertThat(api.head()).as("nothing stored by the second cancel").isEqualTo(head);
 
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, head);
+        JsonNode order = orderAt(orderId, head);
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(order.path("lines").path(0).path("allocated").asLong()).isEqualTo(0);
         JsonNode history = api.read("agent", "/api/orders/" + orderId + "/history", head);
@@ -215,11 +213,10 @@ class OrderApiTest {
         for (int i = 1; i < 500; i++) {
             addLine(atLimits, "BULK-" + i);
         }
-        Api.Response placed = api.post("channel", "/api/orders", atLimits.toString(), HttpStatus.CREATED);
+        Placed placed = whenPlaced(atLimits);
         // 499 skus never received; allocating 500 lines may outlast the answer's wait on a busy machine
-        assertThat(placed.json().path("status").asText()).isIn("BACKORDERED", "PLACED");
-        JsonNode order = api.read("agent", "/api/orders/" + placed.json().path("orderId").asText(),
-                placed.position());
+        assertThat(placed.status()).isIn("BACKORDERED", "PLACED");
+        JsonNode order = orderAt(placed.orderId(), placed.position());
         assertThat(order.path("lines")).hasSize(500);
         assertThat(order.path("lines").path(0).path("unitPrice").asText()).isEqualTo("1.2345");
     }
@@ -266,16 +263,11 @@ class OrderApiTest {
         List<String> placed = new ArrayList<>();
         long position = 0;
         // in order: a1 (cust-s1, API-1), a2 (cust-s2, API-1 + SEARCH-BO), b1 (cust-s1, SEARCH-BO), a3 (cust-s1)
-        Object[][] orders = {
-                {"search-a", "a1", "cust-s1", new Object[] {SKU, 1}},
-                {"search-a", "a2", "cust-s2", new Object[] {SKU, 1, "SEARCH-BO", 1}},
-                {"search-b", "b1", "cust-s1", new Object[] {"SEARCH-BO", 2}},
-                {"search-a", "a3", "cust-s1", new Object[] {SKU, 3}},
-        };
-        for (Object[] o : orders) {
-            Api.Response answer = api.post("channel", "/api/orders",
-                    order((String) o[0], (String) o[1], (String) o[2], (Object[]) o[3]).toString(),
-                    HttpStatus.CREATED);
+        for (ObjectNode order : List.of(order("search-a", "a1", "cust-s1", SKU, 1),
+                order("search-a", "a2", "cust-s2", SKU, 1, "SEARCH-BO", 1),
+                order("search-b", "b1", "cust-s1", "SEARCH-BO", 2),
+                order("search-a", "a3", "cust-s1", SKU, 3))) {
+            Api.Response answer = api.post("channel", "/api/orders", order.toString(), HttpStatus.CREATED);
             placed.add(answer.json().path("orderId").asText());
             position = answer.position();
             Thread.sleep(5); // distinct placedAt milliseconds, so "newest first" has one answer
@@ -296,8 +288,8 @@ class OrderApiTest {
         assertThat(ids("/api/customers/cust-s1/orders", position)).containsExactly(a3, b1, a1);
 
         // placedFrom is inclusive, placedTo exclusive.
-        String a2At = api.read("agent", "/api/orders/" + a2, position).path("placedAt").asText();
-        String a3At = api.read("agent", "/api/orders/" + a3, position).path("placedAt").asText();
+        String a2At = orderAt(a2, position).path("placedAt").asText();
+        String a3At = orderAt(a3, position).path("placedAt").asText();
         assertThat(ids("/api/orders?channel=search-a&placedFrom=" + a2At, position)).containsExactly(a3, a2);
         assertThat(ids("/api/orders?channel=search-a&placedTo=" + a3At, position)).containsExactly(a2, a1);
         assertThat(ids("/api/orders?channel=search-a&placedFrom=" + a2At + "&placedTo=" + a3At, position))

@@ -1,9 +1,11 @@
 package com.shipjoy.it;
 
+import static com.shipjoy.it.Journey.Level.onHand;
 import static com.shipjoy.it.OrderJson.entries;
 import static com.shipjoy.it.OrderJson.itemValues;
 import static com.shipjoy.it.OrderJson.order;
 import static com.shipjoy.it.OrderJson.typesAndActors;
+import static com.shipjoy.it.OrderProcessTest.Allocation.allocated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ import org.springframework.http.HttpStatus;
  * units come from, backorders and how arriving stock fills them, cancelling with compensation, the order's history,
  * and orders racing for the same units. Each test uses skus of its own; the warehouses are shared.
  */
-class OrderProcessTest {
+class OrderProcessTest extends Journey {
 
     static final String WH1 = "P-WH1";
     static final String WH2 = "P-WH2";
@@ -38,6 +40,10 @@ class OrderProcessTest {
     static final EmbeddedSystem system = new EmbeddedSystem();
     static final EmbeddedApp app = system.app();
     static final Api api = system.api();
+
+    OrderProcessTest() {
+        super(api);
+    }
 
     @BeforeAll
     static void start() {
@@ -49,22 +55,22 @@ class OrderProcessTest {
 
     @Test
     void oneWarehouseThatFillsTheWholeOrderIsPreferredOverSplitting() {
-        receive(WH1, "PREF-X", 10);
-        receive(WH2, "PREF-X", 4);
-        receive(WH2, "PREF-Y", 2);
-        receive(WH3, "PREF-Y", 9);
+        givenStock(WH1, "PREF-X", 10, "A-01");
+        givenStock(WH2, "PREF-X", 4, "B-01");
+        givenStock(WH2, "PREF-Y", 2, "B-01");
+        givenStock(WH3, "PREF-Y", 9, "C-01");
 
         // Split by "most first", X would come from WH1 and Y from WH3; WH2 alone holds the whole order.
-        Api.Response placed = place("web", "pref-1", "cust-pref", "PREF-X", 4, "PREF-Y", 2);
-        assertThat(placed.json().path("status").asText()).isEqualTo("ALLOCATED");
+        Placed placed = whenPlaced(order("web", "pref-1", "cust-pref", "PREF-X", 4, "PREF-Y", 2));
+        assertThat(placed.status()).isEqualTo("ALLOCATED");
         long position = placed.position();
-        String orderId = placed.json().path("orderId").asText();
+        String orderId = placed.orderId();
 
         assertThat(reservedByWarehouse("PREF-X", position)).isEqualTo(Map.of(WH1, 0L, WH2, 4L));
         assertThat(reservedByWarehouse("PREF-Y", position)).isEqualTo(Map.of(WH2, 2L, WH3, 0L));
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("ALLOCATED");
-        assertThat(lineFigures(order)).isEqualTo(Map.of("PREF-X", List.of(4L, 0L), "PREF-Y", List.of(2L, 0L)));
+        assertThat(lineFigures(order)).isEqualTo(Map.of("PREF-X", allocated(4).backordered(0), "PREF-Y", allocated(2).backordered(0)));
         List<JsonNode> allocations = entries(history(orderId, position), "OrderLineAllocated");
         assertThat(allocations).hasSize(2)
                 .allSatisfy(entry -> assertThat(entry.path("data").path("warehouseId").asText()).isEqualTo(WH2));
@@ -72,21 +78,21 @@ class OrderProcessTest {
 
     @Test
     void anOrderNoWarehouseCanFillIsSplitMostFirst() {
-        receive(WH1, "SPLIT", 3);
-        receive(WH2, "SPLIT", 2);
-        receive(WH3, "SPLIT", 1);
+        givenStock(WH1, "SPLIT", 3, "A-01");
+        givenStock(WH2, "SPLIT", 2, "B-01");
+        givenStock(WH3, "SPLIT", 1, "C-01");
 
-        Api.Response placed = place("web", "split-1", "cust-split", "SPLIT", 5);
-        assertThat(placed.json().path("status").asText()).isEqualTo("ALLOCATED");
+        Placed placed = whenPlaced(order("web", "split-1", "cust-split", "SPLIT", 5));
+        assertThat(placed.status()).isEqualTo("ALLOCATED");
         long position = placed.position();
 
         assertThat(reservedByWarehouse("SPLIT", position)).isEqualTo(Map.of(WH1, 3L, WH2, 2L, WH3, 0L));
         JsonNode level = api.read("agent", "/api/inventory/SPLIT", position);
         assertThat(level.path("reserved").asLong()).isEqualTo(5);
         assertThat(level.path("available").asLong()).isEqualTo(1);
-        String orderId = placed.json().path("orderId").asText();
-        assertThat(lineFigures(api.read("agent", "/api/orders/" + orderId, position)))
-                .isEqualTo(Map.of("SPLIT", List.of(5L, 0L)));
+        String orderId = placed.orderId();
+        assertThat(lineFigures(orderAt(orderId, position)))
+                .isEqualTo(Map.of("SPLIT", allocated(5).backordered(0)));
         assertThat(entries(history(orderId, position), "OrderLineAllocated"))
                 .extracting(entry -> entry.path("data").path("warehouseId").asText() + ":"
                         + entry.path("data").path("quantity").asLong())
@@ -95,20 +101,20 @@ class OrderProcessTest {
 
     @Test
     void arrivingStockFillsBackordersOldestFirstByReceiptAndByCount() throws Exception {
-        receive(WH1, "BO", 2);
-        String o1 = place("web", "bo-1", "cust-bo", "BO", 3).json().path("orderId").asText();
+        givenStock(WH1, "BO", 2, "A-01");
+        String o1 = whenPlaced(order("web", "bo-1", "cust-bo", "BO", 3)).orderId();
         Thread.sleep(5);
-        String o2 = place("app", "bo-2", "cust-bo", "BO", 2).json().path("orderId").asText();
+        String o2 = whenPlaced(order("app", "bo-2", "cust-bo", "BO", 2)).orderId();
         Thread.sleep(5);
-        Api.Response third = place("web", "bo-3", "cust-bo", "BO", 1);
-        assertThat(third.json().path("status").asText()).isEqualTo("BACKORDERED");
-        String o3 = third.json().path("orderId").asText();
+        Placed third = whenPlaced(order("web", "bo-3", "cust-bo", "BO", 1));
+        assertThat(third.status()).isEqualTo("BACKORDERED");
+        String o3 = third.orderId();
         long position = third.position();
 
-        JsonNode order1 = api.read("agent", "/api/orders/" + o1, position);
+        JsonNode order1 = orderAt(o1, position);
         assertThat(order1.path("status").asText()).isEqualTo("BACKORDERED");
-        assertThat(lineFigures(order1)).isEqualTo(Map.of("BO", List.of(2L, 1L)));
-        JsonNode backorders = api.read("agent", "/api/backorders?sku=BO", position);
+        assertThat(lineFigures(order1)).isEqualTo(Map.of("BO", allocated(2).backordered(1)));
+        JsonNode backorders = backorders("BO", position);
         assertThat(backorders.path("total").asLong()).isEqualTo(3);
         assertThat(waiting(backorders)).containsExactly(o1 + ":1", o2 + ":2", o3 + ":1");
         JsonNode first = backorders.path("items").path(0);
@@ -120,15 +126,12 @@ class OrderProcessTest {
         assertThat(fields).containsExactlyInAnyOrder("orderId", "sku", "quantity", "placedAt");
 
         // A receipt of 2 in another warehouse: o1 gets the 1 it waits for, o2 one of its 2, o3 none.
-        position = receive(WH2, "BO", 2);
+        position = whenStockArrives(WH2, "BO", 2, "B-01");
         assertThat(status(o1, position)).isEqualTo("ALLOCATED");
-        assertThat(lineFigures(api.read("agent", "/api/orders/" + o2, position)))
-                .isEqualTo(Map.of("BO", List.of(1L, 1L)));
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=BO", position)))
-                .containsExactly(o2 + ":1", o3 + ":1");
-        JsonNode level = api.read("agent", "/api/inventory/BO", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(4L, 4L, 0L);
+        assertThat(lineFigures(orderAt(o2, position)))
+                .isEqualTo(Map.of("BO", allocated(1).backordered(1)));
+        assertThat(waiting(backorders("BO", position))).containsExactly(o2 + ":1", o3 + ":1");
+        assertThat(level("BO", position)).isEqualTo(onHand(4).reserved(4).available(0));
 
         // The history tells who caused what: the channel placed it, the warehouse's receipt filled it, and with it
         // released a shipment from each warehouse holding its units.
@@ -143,40 +146,37 @@ class OrderProcessTest {
         assertIncreasingPositions(history);
 
         // A positive cycle count is stock arriving too.
-        position = count(WH1, "BO", "A-01", 3, 1);
+        position = whenCounted(WH1, "BO", "A-01", 3).expectVariance(1);
         assertThat(status(o2, position)).isEqualTo("ALLOCATED");
         assertThat(status(o3, position)).isEqualTo("BACKORDERED");
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=BO", position))).containsExactly(o3 + ":1");
-        position = count(WH2, "BO", "B-01", 3, 1);
+        assertThat(waiting(backorders("BO", position))).containsExactly(o3 + ":1");
+        position = whenCounted(WH2, "BO", "B-01", 3).expectVariance(1);
         assertThat(status(o3, position)).isEqualTo("ALLOCATED");
-        assertThat(api.read("agent", "/api/backorders?sku=BO", position).path("total").asLong()).isEqualTo(0);
+        assertThat(backorders("BO", position).path("total").asLong()).isEqualTo(0);
         assertThat(typesAndActors(history(o3, position))).containsSubsequence(
                 "StockReserved:warehouse", "OrderLineAllocated:warehouse", "OrderAllocated:warehouse",
                 "OrderReleased:warehouse", "ShipmentReleased:warehouse");
-        level = api.read("agent", "/api/inventory/BO", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(6L, 6L, 0L);
+        assertThat(level("BO", position)).isEqualTo(onHand(6).reserved(6).available(0));
     }
 
     @Test
     void cancellingReleasesEveryReservationAndTheUnitsGoToWhoWaits() {
-        receive(WH1, "CXL", 2);
-        receive(WH2, "CXL", 1);
-        Api.Response placed = place("web", "cxl-a", "cust-cxl", "CXL", 3);
-        String a = placed.json().path("orderId").asText();
-        assertThat(placed.json().path("status").asText()).isEqualTo("ALLOCATED");
-        Api.Response waitingOrder = place("app", "cxl-b", "cust-cxl", "CXL", 1);
-        String b = waitingOrder.json().path("orderId").asText();
-        assertThat(waitingOrder.json().path("status").asText()).isEqualTo("BACKORDERED");
+        givenStock(WH1, "CXL", 2, "A-01");
+        givenStock(WH2, "CXL", 1, "B-01");
+        Placed placed = whenPlaced(order("web", "cxl-a", "cust-cxl", "CXL", 3));
+        String a = placed.orderId();
+        assertThat(placed.status()).isEqualTo("ALLOCATED");
+        Placed waitingOrder = whenPlaced(order("app", "cxl-b", "cust-cxl", "CXL", 1));
+        String b = waitingOrder.orderId();
+        assertThat(waitingOrder.status()).isEqualTo("BACKORDERED");
 
-        Api.Response cancelled = api.post("agent", "/api/orders/" + a + "/cancel",
-                "{\"reason\":\"fraud suspected\"}", HttpStatus.OK);
+        Api.Response cancelled = cancel(a, "fraud suspected", HttpStatus.OK);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
         long position = cancelled.position();
 
-        JsonNode order = api.read("agent", "/api/orders/" + a, position);
+        JsonNode order = orderAt(a, position);
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(lineFigures(order)).isEqualTo(Map.of("CXL", List.of(0L, 0L)));
+        assertThat(lineFigures(order)).isEqualTo(Map.of("CXL", allocated(0).backordered(0)));
         List<JsonNode> ledger = ledger("CXL", position);
         assertThat(ledger.stream().filter(entry -> entry.path("type").asText().equals("RELEASED")))
                 .extracting(entry -> entry.path("warehouseId").asText() + ":" + entry.path("quantity").asLong()
@@ -185,10 +185,8 @@ class OrderProcessTest {
 
         // The released units are available again, and the waiting order takes one of them at once.
         assertThat(status(b, position)).isEqualTo("ALLOCATED");
-        JsonNode level = api.read("agent", "/api/inventory/CXL", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(3L, 1L, 2L);
-        assertThat(api.read("agent", "/api/backorders?sku=CXL", position).path("total").asLong()).isEqualTo(0);
+        assertThat(level("CXL", position)).isEqualTo(onHand(3).reserved(1).available(2));
+        assertThat(backorders("CXL", position).path("total").asLong()).isEqualTo(0);
 
         JsonNode history = history(a, position);
         assertThat(typesAndActors(history)).containsExactly(
@@ -212,35 +210,31 @@ class OrderProcessTest {
 
     @Test
     void aCancelledBackorderStopsWaitingAndItsPartialReservationIsReleased() {
-        receive(WH3, "CXB", 1);
-        String first = place("web", "cxb-1", "cust-cxb", "CXB", 3).json().path("orderId").asText();
-        Api.Response second = place("web", "cxb-2", "cust-cxb", "CXB", 2);
-        String next = second.json().path("orderId").asText();
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=CXB", second.position())))
-                .containsExactly(first + ":2", next + ":2");
+        givenStock(WH3, "CXB", 1, "C-01");
+        String first = whenPlaced(order("web", "cxb-1", "cust-cxb", "CXB", 3)).orderId();
+        Placed second = whenPlaced(order("web", "cxb-2", "cust-cxb", "CXB", 2));
+        String next = second.orderId();
+        assertThat(waiting(backorders("CXB", second.position()))).containsExactly(first + ":2", next + ":2");
 
-        long position = api.post("agent", "/api/orders/" + first + "/cancel", "{\"reason\":\"too slow\"}",
-                HttpStatus.OK).position();
+        long position = whenCancelled(first, "too slow");
         // Its one reserved unit went to the next in line; it no longer waits.
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=CXB", position))).containsExactly(next + ":1");
-        assertThat(lineFigures(api.read("agent", "/api/orders/" + next, position)))
-                .isEqualTo(Map.of("CXB", List.of(1L, 1L)));
+        assertThat(waiting(backorders("CXB", position))).containsExactly(next + ":1");
+        assertThat(lineFigures(orderAt(next, position)))
+                .isEqualTo(Map.of("CXB", allocated(1).backordered(1)));
 
-        position = receive(WH3, "CXB", 5);
+        position = whenStockArrives(WH3, "CXB", 5, "C-01");
         assertThat(status(next, position)).isEqualTo("ALLOCATED");
-        JsonNode cancelled = api.read("agent", "/api/orders/" + first, position);
+        JsonNode cancelled = orderAt(first, position);
         assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(lineFigures(cancelled)).isEqualTo(Map.of("CXB", List.of(0L, 0L)));
-        JsonNode level = api.read("agent", "/api/inventory/CXB", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(6L, 2L, 4L);
+        assertThat(lineFigures(cancelled)).isEqualTo(Map.of("CXB", allocated(0).backordered(0)));
+        assertThat(level("CXB", position)).isEqualTo(onHand(6).reserved(2).available(4));
         assertThat(typesAndActors(history(first, position))).endsWith("OrderCancelled:agent", "StockReleased:agent");
     }
 
     @Test
     void fortyOrdersFromFourChannelsRaceForTenUnits() throws Exception {
-        receive(WH1, "RACE", 6);
-        receive(WH2, "RACE", 4);
+        givenStock(WH1, "RACE", 6, "A-01");
+        givenStock(WH2, "RACE", 4, "B-01");
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             bodies.add(order("ch-" + (i % 4), "race-" + i, "cust-race-" + i, "RACE", 1).toString());
@@ -292,9 +286,7 @@ class OrderProcessTest {
         assertThat(byStatus.get("ALLOCATED")).hasSize(10);
         assertThat(byStatus.get("BACKORDERED")).hasSize(30);
 
-        JsonNode level = api.read("agent", "/api/inventory/RACE", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(10L, 10L, 0L);
+        assertThat(level("RACE", position)).isEqualTo(onHand(10).reserved(10).available(0));
         assertThat(reservedByWarehouse("RACE", position)).isEqualTo(Map.of(WH1, 6L, WH2, 4L));
         assertThat(total("/api/orders?sku=RACE&status=ALLOCATED", position)).isEqualTo(10);
         assertThat(total("/api/orders?sku=RACE&status=BACKORDERED", position)).isEqualTo(30);
@@ -321,7 +313,7 @@ class OrderProcessTest {
         assertThat(audit.path("mismatches")).as(audit.toString()).isEmpty();
 
         // Five more units: the five who waited longest, as the backorder list shows them, are served.
-        position = Math.max(receive(WH3, "RACE", 5), settled());
+        position = Math.max(whenStockArrives(WH3, "RACE", 5, "C-01"), settled());
         for (int i = 0; i < queue.size(); i++) {
             assertThat(status(queue.get(i), position)).as("order %d in the queue", i)
                     .isEqualTo(i < 5 ? "ALLOCATED" : "BACKORDERED");
@@ -333,66 +325,62 @@ class OrderProcessTest {
 
     @Test
     void cancellingAfterACountShortfallReleasesWhatTheOrderStillHolds() {
-        receive(WH3, "SHORT", 3);
-        String orderId = place("web", "short-1", "cust-short", "SHORT", 3).json().path("orderId").asText();
+        givenStock(WH3, "SHORT", 3, "C-01");
+        String orderId = whenPlaced(order("web", "short-1", "cust-short", "SHORT", 3)).orderId();
         // Two units are not there: the count revokes two of the order's three reserved units.
-        count(WH3, "SHORT", "C-01", 1, -2);
+        whenCounted(WH3, "SHORT", "C-01", 1).expectVariance(-2);
 
-        long position = api.post("agent", "/api/orders/" + orderId + "/cancel", "{\"reason\":\"lost\"}",
-                HttpStatus.OK).position();
-        JsonNode level = api.read("agent", "/api/inventory/SHORT", position);
-        assertThat(List.of(level.path("onHand").asLong(), level.path("reserved").asLong(),
-                level.path("available").asLong())).containsExactly(1L, 0L, 1L);
+        long position = whenCancelled(orderId, "lost");
+        assertThat(level("SHORT", position)).isEqualTo(onHand(1).reserved(0).available(1));
         assertThat(ledger("SHORT", position).stream().filter(entry -> entry.path("type").asText().equals("RELEASED")))
                 .extracting(entry -> entry.path("quantity").asLong()).containsExactly(2L, 1L);
 
         // The allocation process goes on with other orders.
-        Api.Response next = place("web", "short-2", "cust-short", "SHORT", 1);
-        assertThat(next.json().path("status").asText()).isEqualTo("ALLOCATED");
+        Placed next = whenPlaced(order("web", "short-2", "cust-short", "SHORT", 1));
+        assertThat(next.status()).isEqualTo("ALLOCATED");
         assertThat(api.read("auditor", "/api/audit/inventory-consistency", next.position()).path("mismatches"))
                 .isEmpty();
     }
 
     @Test
     void unitsACountTakesFromAnOrderAreReallocatedElsewhereOrBackordered() {
-        receive(WH1, "TAKEN", 3);
-        receive(WH2, "TAKEN", 1);
-        String orderId = place("web", "taken-1", "cust-taken", "TAKEN", 3).json().path("orderId").asText();
+        givenStock(WH1, "TAKEN", 3, "A-01");
+        givenStock(WH2, "TAKEN", 1, "B-01");
+        String orderId = whenPlaced(order("web", "taken-1", "cust-taken", "TAKEN", 3)).orderId();
         // All three come from WH1, the one warehouse that can fill the order. A count there finds one: the order loses
         // two, gets the unit WH2 holds and waits for the last, at its original turn.
-        long position = count(WH1, "TAKEN", "A-01", 1, -2);
+        long position = whenCounted(WH1, "TAKEN", "A-01", 1).expectVariance(-2);
 
-        JsonNode order = api.read("agent", "/api/orders/" + orderId, position);
+        JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("BACKORDERED");
-        assertThat(lineFigures(order)).containsEntry("TAKEN", List.of(2L, 1L));
+        assertThat(lineFigures(order)).containsEntry("TAKEN", allocated(2).backordered(1));
         assertThat(reservedByWarehouse("TAKEN", position)).containsEntry(WH1, 1L).containsEntry(WH2, 1L);
-        assertThat(waiting(api.read("agent", "/api/backorders?sku=TAKEN", position))).containsExactly(orderId + ":1");
+        assertThat(waiting(backorders("TAKEN", position))).containsExactly(orderId + ":1");
         assertThat(entries(history(orderId, position), "OrderLineDeallocated")).hasSize(1);
 
-        assertThat(status(orderId, receive(WH2, "TAKEN", 1))).isEqualTo("ALLOCATED");
+        assertThat(status(orderId, whenStockArrives(WH2, "TAKEN", 1, "B-01"))).isEqualTo("ALLOCATED");
     }
 
     @Test
     void anOrderIsTakenWhileAllocationLagsAndAllocatedOnceItCatchesUp() {
-        receive(WH1, "LAG", 1);
+        givenStock(WH1, "LAG", 1, "A-01");
         StreamingEventProcessor allocation = app.bean(EventProcessingConfiguration.class)
                 .eventProcessor(Processes.ORDER_ALLOCATION, StreamingEventProcessor.class).orElseThrow();
         allocation.shutDown();
-        Api.Response placed;
+        Placed placed;
         try {
-            placed = place("web", "lag-1", "cust-lag", "LAG", 2);
-            assertThat(placed.json().path("status").asText()).isEqualTo("PLACED");
-            JsonNode order = api.read("agent", "/api/orders/" + placed.json().path("orderId").asText(),
-                    placed.position());
+            placed = whenPlaced(order("web", "lag-1", "cust-lag", "LAG", 2));
+            assertThat(placed.status()).isEqualTo("PLACED");
+            JsonNode order = orderAt(placed.orderId(), placed.position());
             assertThat(order.path("status").asText()).isEqualTo("PLACED");
-            assertThat(lineFigures(order)).isEqualTo(Map.of("LAG", List.of(0L, 0L)));
+            assertThat(lineFigures(order)).isEqualTo(Map.of("LAG", allocated(0).backordered(0)));
             // A receipt without receiptId is answered as done too: a 503 would invite sending it twice.
-            receive(WH2, "LAG", 1);
+            whenStockArrives(WH2, "LAG", 1, "B-01");
         } finally {
             allocation.start();
         }
         long position = settled();
-        String orderId = placed.json().path("orderId").asText();
+        String orderId = placed.orderId();
         assertThat(status(orderId, position)).isEqualTo("ALLOCATED");
         assertThat(reservedByWarehouse("LAG", position)).isEqualTo(Map.of(WH1, 1L, WH2, 1L));
         assertThat(api.read("agent", "/api/inventory/LAG", position).path("onHand").asLong()).isEqualTo(2);
@@ -402,50 +390,28 @@ class OrderProcessTest {
         return StoredEvents.settled(app);
     }
 
-    private static long receive(String warehouseId, String sku, long quantity) {
-        String location = Map.of(WH1, "A-01", WH2, "B-01", WH3, "C-01").get(warehouseId);
-        return api.post("warehouse", "/api/warehouses/" + warehouseId + "/receipts", "{\"reference\":\"PO\","
-                + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"location\":\"" + location
-                + "\"}]}", HttpStatus.CREATED).position();
-    }
-
-    private static long count(String warehouseId, String sku, String location, long counted, long variance) {
-        Api.Response answer = api.post("warehouse", "/api/warehouses/" + warehouseId + "/counts", "{\"sku\":\""
-                + sku + "\",\"location\":\"" + location + "\",\"countedQuantity\":" + counted + "}", HttpStatus.OK);
-        assertThat(answer.json().path("variance").asLong()).isEqualTo(variance);
-        return answer.position();
-    }
-
-    private static Api.Response place(String channel, String externalOrderId, String customerId,
-                                      Object... skuAndQuantity) {
-        return api.post("channel", "/api/orders", order(channel, externalOrderId, customerId, skuAndQuantity)
-                .toString(), HttpStatus.CREATED);
-    }
-
-    private static String status(String orderId, long position) {
-        return api.read("agent", "/api/orders/" + orderId, position).path("status").asText();
-    }
-
     private static long total(String path, long position) {
         return api.read("agent", path, position).path("total").asLong();
     }
 
-    /** Per sku: [allocated, backordered]. */
-    private static Map<String, List<Long>> lineFigures(JsonNode order) {
-        Map<String, List<Long>> figures = new TreeMap<>();
+    /** Per sku, what is allocated and what backordered. */
+    private static Map<String, Allocation> lineFigures(JsonNode order) {
+        Map<String, Allocation> figures = new TreeMap<>();
         order.path("lines").forEach(line -> figures.put(line.path("sku").asText(),
-                List.of(line.path("allocated").asLong(), line.path("backordered").asLong())));
+                new Allocation(line.path("allocated").asLong(), line.path("backordered").asLong())));
         return figures;
     }
 
-    private static Map<String, Long> reservedByWarehouse(String sku, long position) {
-        Map<String, Long> reserved = new TreeMap<>();
-        for (JsonNode warehouse : api.read("agent", "/api/inventory/" + sku, position).path("warehouses")) {
-            assertThat(warehouse.path("available").asLong()).isEqualTo(warehouse.path("onHand").asLong()
-                    - warehouse.path("reserved").asLong()).isGreaterThanOrEqualTo(0);
-            reserved.put(warehouse.path("warehouseId").asText(), warehouse.path("reserved").asLong());
+    /** An order line's units, written {@code allocated(2).backordered(1)}. */
+    record Allocation(long allocated, long backordered) {
+
+        static Allocation allocated(long units) {
+            return new Allocation(units, 0);
         }
-        return reserved;
+
+        Allocation backordered(long units) {
+            return new Allocation(allocated, units);
+        }
     }
 
     private static List<String> waiting(JsonNode backorders) {
@@ -453,10 +419,6 @@ class OrderProcessTest {
         backorders.path("items").forEach(item -> waiting.add(item.path("orderId").asText() + ":"
                 + item.path("quantity").asLong()));
         return waiting;
-    }
-
-    private static JsonNode history(String orderId, long position) {
-        return api.read("agent", "/api/orders/" + orderId + "/history?size=500", position);
     }
 
     private static void assertIncreasingPositions(JsonNode history) {
@@ -470,12 +432,5 @@ class OrderProcessTest {
         assertThat(positions).isSorted();
         assertThat(timestamps).isSorted();
         assertThat(history.path("total").asLong()).isEqualTo(positions.size());
-    }
-
-    private static List<JsonNode> ledger(String sku, long position) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.read("warehouse", "/api/inventory/" + sku + "/movements?size=500", position).path("items")
-                .forEach(entries::add);
-        return entries;
     }
 }

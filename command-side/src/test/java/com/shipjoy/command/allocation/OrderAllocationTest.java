@@ -94,8 +94,13 @@ class OrderAllocationTest {
 
     // ---- events and commands ----
 
-    /** An order placed at T0 + {@code second} s, for skus and quantities in pairs. */
-    static EventMessage<OrderPlacedEvent> placed(String orderId, long second, Object... skusAndQuantities) {
+    /** When an order was placed: {@code second} seconds after T0 (the backorder queue goes by it). */
+    static Instant atSecond(long second) {
+        return T0.plusSeconds(second);
+    }
+
+    /** An order placed at {@code placedAt}, for skus and quantities in pairs. */
+    static EventMessage<OrderPlacedEvent> placed(String orderId, Instant placedAt, Object... skusAndQuantities) {
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < skusAndQuantities.length; i += 2) {
             lines.add(new OrderLine(new Sku((String) skusAndQuantities[i]),
@@ -105,7 +110,7 @@ class OrderAllocationTest {
                 new ExternalOrderId("web " + orderId), new Customer(new CustomerId("C-1"), "Ada", "ada@example.com"),
                 new ShipTo("Ada", "1 Main St", "Springfield", "12345", "US"), lines, false, "digest " + orderId);
         return new GenericEventMessage<>(IdentifierFactory.getInstance().generateIdentifier(), event,
-                MetaData.emptyInstance(), T0.plusSeconds(second));
+                MetaData.emptyInstance(), placedAt);
     }
 
     static OrderCancelledEvent cancelled(String orderId) {
@@ -136,7 +141,7 @@ class OrderAllocationTest {
         // W1 holds more mugs, but only W2 can fill both lines.
         given(stock.receive("W1", MUG, 5), stock.receive("W2", MUG, 2), stock.receive("W2", CUP, 1));
 
-        assertThat(when(placed("O-1", 0, MUG, 2, CUP, 1))).containsExactly(
+        assertThat(when(placed("O-1", atSecond(0), MUG, 2, CUP, 1))).containsExactly(
                 reserve("W2", MUG, "O-1", 2), reserve("W2", CUP, "O-1", 1),
                 allocation("O-1", line(MUG, "W2", 2), line(CUP, "W2", 1)));
         assertThat(queue(MUG)).isEmpty();
@@ -147,7 +152,7 @@ class OrderAllocationTest {
     void otherwiseEachLineSplitsOverTheWarehousesHoldingMostFirst() throws Exception {
         given(stock.receive("W1", MUG, 2), stock.receive("W2", MUG, 4), stock.receive("W3", MUG, 3));
 
-        assertThat(when(placed("O-1", 0, MUG, 7))).containsExactly(
+        assertThat(when(placed("O-1", atSecond(0), MUG, 7))).containsExactly(
                 reserve("W2", MUG, "O-1", 4), reserve("W3", MUG, "O-1", 3),
                 allocation("O-1", line(MUG, "W2", 4), line(MUG, "W3", 3)));
         assertThat(queue(MUG)).isEmpty();
@@ -157,7 +162,7 @@ class OrderAllocationTest {
     void whatIsThereIsReservedAndTheRestQueuedAsBackorders() throws Exception {
         given(stock.receive("W1", MUG, 3));
 
-        assertThat(when(placed("O-1", 0, MUG, 5, CUP, 2))).containsExactly(
+        assertThat(when(placed("O-1", atSecond(0), MUG, 5, CUP, 2))).containsExactly(
                 reserve("W1", MUG, "O-1", 3), allocation("O-1", line(MUG, "W1", 3)));
         assertThat(queue(MUG)).containsExactly("O-1=2");
         assertThat(queue(CUP)).containsExactly("O-1=2");
@@ -165,16 +170,16 @@ class OrderAllocationTest {
 
     @Test
     void anOrderNothingCanServeIsStillToldSoThatItIsBackordered() throws Exception {
-        assertThat(when(placed("O-1", 0, MUG, 2))).containsExactly(allocation("O-1"));
+        assertThat(when(placed("O-1", atSecond(0), MUG, 2))).containsExactly(allocation("O-1"));
         assertThat(queue(MUG)).containsExactly("O-1=2");
     }
 
     @Test
     void aNewOrderGoesAfterOlderBackordersOfTheSameSku() throws Exception {
-        given(placed("O-1", 0, MUG, 2));
+        given(placed("O-1", atSecond(0), MUG, 2));
         stock.receive("W1", MUG, 3); // in the lookup already; the process has not reached the receipt yet
 
-        assertThat(when(placed("O-2", 1, MUG, 2))).containsExactly(
+        assertThat(when(placed("O-2", atSecond(1), MUG, 2))).containsExactly(
                 reserve("W1", MUG, "O-1", 2), allocation("O-1", line(MUG, "W1", 2)),
                 reserve("W1", MUG, "O-2", 1), allocation("O-2", line(MUG, "W1", 1)));
         assertThat(queue(MUG)).containsExactly("O-2=1");
@@ -185,14 +190,14 @@ class OrderAllocationTest {
         given(stock.receive("W1", MUG, 5));
         stock.vanish("W1", MUG, 4); // the lookup still shows 5 available
 
-        assertThat(when(placed("O-1", 0, MUG, 3))).containsExactly(
+        assertThat(when(placed("O-1", atSecond(0), MUG, 3))).containsExactly(
                 reserve("W1", MUG, "O-1", 3), allocation("O-1", line(MUG, "W1", 1)));
         assertThat(queue(MUG)).containsExactly("O-1=2");
     }
 
     @Test
     void unitsAStockDidNotHaveAreNotOfferedAgainInTheSamePass() throws Exception {
-        given(placed("O-1", 0, MUG, 2), placed("O-2", 1, MUG, 3));
+        given(placed("O-1", atSecond(0), MUG, 2), placed("O-2", atSecond(1), MUG, 3));
         stock.receive("W1", MUG, 5);
         stock.vanish("W1", MUG, 4); // the lookup still shows 5 available in W1
 
@@ -208,7 +213,8 @@ class OrderAllocationTest {
     @Test
     void receivedStockFillsBackordersOldestFirstAndAPartialFillKeepsTheRestQueued() throws Exception {
         // Stored in this order, but O-3 was placed first, and O-1 and O-2 in the same millisecond.
-        given(placed("O-2", 5, MUG, 2), placed("O-1", 5, MUG, 2), placed("O-3", 0, MUG, 2));
+        given(placed("O-2", atSecond(5), MUG, 2), placed("O-1", atSecond(5), MUG, 2),
+                placed("O-3", atSecond(0), MUG, 2));
         assertThat(queue(MUG)).containsExactly("O-3=2", "O-1=2", "O-2=2");
 
         assertThat(when(stock.receive("W1", MUG, 5))).containsExactly(
@@ -220,7 +226,7 @@ class OrderAllocationTest {
 
     @Test
     void aPositiveCountFillsBackordersANegativeOneDoesNot() throws Exception {
-        given(placed("O-1", 0, MUG, 2));
+        given(placed("O-1", atSecond(0), MUG, 2));
         stock.receive("W1", MUG, 3); // available, but not what the counts below are about
 
         assertThat(when(stock.count("W1", MUG, -1))).isEmpty();
@@ -233,7 +239,7 @@ class OrderAllocationTest {
 
     @Test
     void unitsReleasedByAnotherOrdersCancellationFillBackorders() throws Exception {
-        given(stock.receive("W1", MUG, 2), placed("O-1", 0, MUG, 2), placed("O-2", 1, MUG, 2));
+        given(stock.receive("W1", MUG, 2), placed("O-1", atSecond(0), MUG, 2), placed("O-2", atSecond(1), MUG, 2));
         assertThat(queue(MUG)).containsExactly("O-2=2");
 
         assertThat(when(cancelled("O-1"))).containsExactly(release("W1", MUG, "O-1", 2));
@@ -247,7 +253,7 @@ class OrderAllocationTest {
     @Test
     void cancellingReleasesEveryReservationAndTakesTheOrderOffTheQueue() throws Exception {
         given(stock.receive("W1", MUG, 2), stock.receive("W2", MUG, 1),
-                placed("O-1", 0, MUG, 5, CUP, 1), placed("O-2", 1, MUG, 1));
+                placed("O-1", atSecond(0), MUG, 5, CUP, 1), placed("O-2", atSecond(1), MUG, 1));
         assertThat(queue(MUG)).containsExactly("O-1=2", "O-2=1");
 
         assertThat(when(cancelled("O-1"))).containsExactlyInAnyOrder(
@@ -262,7 +268,7 @@ class OrderAllocationTest {
 
     @Test
     void aCountShortfallDeallocatesAndTheOrderRejoinsTheQueueAtItsTurn() throws Exception {
-        given(stock.receive("W1", MUG, 2), placed("O-1", 0, MUG, 2), placed("O-2", 1, MUG, 3));
+        given(stock.receive("W1", MUG, 2), placed("O-1", atSecond(0), MUG, 2), placed("O-2", atSecond(1), MUG, 3));
         StockReleasedEvent shortfall = stock.countShortfall("W1", MUG, "O-1", 2);
         stock.receive("W2", MUG, 1); // in the lookup already; the process has not reached the receipt yet
 
@@ -281,7 +287,7 @@ class OrderAllocationTest {
 
     @Test
     void aShortfallOfAnOrderTheProcessNoLongerHoldsOnlyServesTheQueue() throws Exception {
-        given(placed("O-2", 1, MUG, 1));
+        given(placed("O-2", atSecond(1), MUG, 1));
         stock.receive("W1", MUG, 1);
 
         assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), "O-9", 1, StockReleasedEvent.COUNT_SHORTFALL,
@@ -295,7 +301,7 @@ class OrderAllocationTest {
      */
     @Test
     void aCancellationOvertakenByACountStillReleasesEverythingElse() throws Exception {
-        given(stock.receive("W1", MUG, 2), stock.receive("W2", CUP, 1), placed("O-1", 0, MUG, 3, CUP, 1));
+        given(stock.receive("W1", MUG, 2), stock.receive("W2", CUP, 1), placed("O-1", atSecond(0), MUG, 3, CUP, 1));
         stock.countShortfall("W1", MUG, "O-1", 2); // not yet seen by the process
 
         assertThat(when(cancelled("O-1"))).containsExactlyInAnyOrder(

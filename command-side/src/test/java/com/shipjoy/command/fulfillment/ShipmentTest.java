@@ -88,8 +88,21 @@ class ShipmentTest {
     }
 
     /** What the fixture stores for a confirmation of an assigned task (given events are stamped with its clock). */
-    TaskConfirmedEvent confirmed(TaskId task, Sku sku, Location at, long expected, long picked) {
-        return new TaskConfirmedEvent(S1, task, O1, WH, ANN, sku, at, expected, picked, fixture.currentTime());
+    TaskConfirmedEvent confirmed(TaskId task, Sku sku, Location at, Found found) {
+        return new TaskConfirmedEvent(S1, task, O1, WH, ANN, sku, at, found.expected(), found.units(),
+                fixture.currentTime());
+    }
+
+    /** What a picker found of what the task asked for, written {@code found(1).of(3)}. */
+    record Found(long units, long expected) {
+
+        Found of(long asked) {
+            return new Found(units, asked);
+        }
+    }
+
+    static Found found(long units) {
+        return new Found(units, 0);
     }
 
     static PickOutcomeRecordedEvent outcome(TaskId task, Sku sku, long picked) {
@@ -128,7 +141,7 @@ class ShipmentTest {
 
     /** Both tasks picked in full, their outcomes in: the shipment is PICKED. */
     Object[] picked() {
-        return concat(assignedToAnn(), confirmed(T1, MUG, A, 3, 3), confirmed(T2, CUP, B, 2, 2),
+        return concat(assignedToAnn(), confirmed(T1, MUG, A, found(3).of(3)), confirmed(T2, CUP, B, found(2).of(2)),
                 outcome(T1, MUG, 3), outcome(T2, CUP, 2),
                 new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
     }
@@ -204,7 +217,7 @@ class ShipmentTest {
     void assignATaskThatIsNotOpenConflicts() {
         expectRejected(fixture.given(released(), assigned(T1, ANN)).when(new AssignTaskCommand(T1, BOB)),
                 conflict());
-        expectRejected(fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3))
+        expectRejected(fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(3).of(3)))
                 .when(new AssignTaskCommand(T1, BOB)), conflict());
     }
 
@@ -228,7 +241,7 @@ class ShipmentTest {
     void shortConfirmIsAccepted() {
         fixture.given(assignedToAnn())
                 .when(confirm(T1, ANN, A, 1))
-                .expectEvents(confirmed(T1, MUG, A, 3, 1));
+                .expectEvents(confirmed(T1, MUG, A, found(1).of(3)));
     }
 
     /** Task 1 is Ann's: 3 mugs at A-01. */
@@ -247,7 +260,7 @@ class ShipmentTest {
 
     @Test
     void confirmATaskAlreadyDoneConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3))
+        expectRejected(fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(3).of(3)))
                 .when(confirm(T1, ANN, A, 3)), conflict());
     }
 
@@ -266,43 +279,44 @@ class ShipmentTest {
 
     @Test
     void anOutcomeIsRecordedAndTheShipmentWaitsForTheOtherTasks() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3))
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(3).of(3)))
                 .when(recordOutcome(T1, 3))
                 .expectEvents(outcome(T1, MUG, 3));
     }
 
     @Test
     void anOutcomeIsRecordedOnce() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3), outcome(T1, MUG, 3))
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(3).of(3)), outcome(T1, MUG, 3))
                 .when(recordOutcome(T1, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
-    /** Task 1 found {@code mugs} (its outcome is in), task 2 {@code cups}: the outcome of task 2 is the last. */
-    private ResultValidator<Shipment> lastOutcome(long mugs, long cups) {
-        return fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, mugs), outcome(T1, MUG, mugs),
-                        confirmed(T2, CUP, B, 2, cups))
-                .when(recordOutcome(T2, cups));
+    /** What task 1 found of its mugs (its outcome is in) and task 2 of its cups: the outcome of task 2 is the last. */
+    private ResultValidator<Shipment> lastOutcome(Found mugs, Found cups) {
+        return fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, mugs), outcome(T1, MUG, mugs.units()),
+                        confirmed(T2, CUP, B, cups))
+                .when(recordOutcome(T2, cups.units()));
     }
 
     @Test
     void theLastOutcomeMakesTheShipmentPicked() {
-        lastOutcome(3, 2).expectEvents(outcome(T2, CUP, 2),
+        lastOutcome(found(3).of(3), found(2).of(2)).expectEvents(outcome(T2, CUP, 2),
                 new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
     }
 
     @Test
     void aConfirmedTaskWithoutItsOutcomeKeepsTheShipmentFromBeingPicked() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3), confirmed(T2, CUP, B, 2, 2))
+        fixture.given(assignedToAnn())
+                .andGiven(confirmed(T1, MUG, A, found(3).of(3)), confirmed(T2, CUP, B, found(2).of(2)))
                 .when(recordOutcome(T2, 2))
                 .expectEvents(outcome(T2, CUP, 2));
     }
 
     @Test
     void followUpTasksAreNumberedAfterTheExistingOnesAndKeepTheShipmentPicking() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T2, CUP, B, 2, 2), outcome(T2, CUP, 2),
-                        confirmed(T1, MUG, A, 3, 1))
+        fixture.given(assignedToAnn()).andGiven(confirmed(T2, CUP, B, found(2).of(2)), outcome(T2, CUP, 2),
+                        confirmed(T1, MUG, A, found(1).of(3)))
                 .when(recordOutcome(T1, 1, new PickLocation(B, 1), new PickLocation(new Location("C-03"), 1)))
                 .expectEvents(outcome(T1, MUG, 1), new PickTasksAddedEvent(S1, O1, WH, PLACED_AT,
                         List.of(new PickTask(T3, MUG, B, 1), new PickTask(TaskId.of(S1, 4), MUG,
@@ -311,9 +325,9 @@ class ShipmentTest {
 
     @Test
     void followUpTasksAfterEarlierFollowUpsGetTheNextNumber() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 1), outcome(T1, MUG, 1),
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(1).of(3)), outcome(T1, MUG, 1),
                         new PickTasksAddedEvent(S1, O1, WH, PLACED_AT, List.of(new PickTask(T3, MUG, B, 2))),
-                        assigned(T3, ANN), confirmed(T3, MUG, B, 2, 1))
+                        assigned(T3, ANN), confirmed(T3, MUG, B, found(1).of(2)))
                 .when(recordOutcome(T3, 1, new PickLocation(new Location("C-03"), 1)))
                 .expectEvents(outcome(T3, MUG, 1), new PickTasksAddedEvent(S1, O1, WH, PLACED_AT,
                         List.of(new PickTask(TaskId.of(S1, 4), MUG, new Location("C-03"), 1))));
@@ -321,10 +335,10 @@ class ShipmentTest {
 
     @Test
     void theShipmentIsPickedOnceTheFollowUpsAreIn() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 1), outcome(T1, MUG, 1),
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(1).of(3)), outcome(T1, MUG, 1),
                         new PickTasksAddedEvent(S1, O1, WH, PLACED_AT, List.of(new PickTask(T3, MUG, B, 2))),
-                        confirmed(T2, CUP, B, 2, 2), outcome(T2, CUP, 2), assigned(T3, ANN),
-                        confirmed(T3, MUG, B, 2, 2))
+                        confirmed(T2, CUP, B, found(2).of(2)), outcome(T2, CUP, 2), assigned(T3, ANN),
+                        confirmed(T3, MUG, B, found(2).of(2)))
                 .when(recordOutcome(T3, 2))
                 .expectEvents(outcome(T3, MUG, 2),
                         new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 3L, "CUP-1", 2L)));
@@ -332,13 +346,13 @@ class ShipmentTest {
 
     @Test
     void aShortPickWithoutFollowUpsIsPickedWithWhatWasFound() {
-        lastOutcome(1, 0).expectEvents(outcome(T2, CUP, 0),
+        lastOutcome(found(1).of(3), found(0).of(2)).expectEvents(outcome(T2, CUP, 0),
                 new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 1L)));
     }
 
     @Test
     void nothingPickedAtAllCancelsTheShipment() {
-        lastOutcome(0, 0).expectEvents(outcome(T2, CUP, 0),
+        lastOutcome(found(0).of(3), found(0).of(2)).expectEvents(outcome(T2, CUP, 0),
                 new ShipmentCancelledEvent(S1, O1, WH, "nothing was found to pick"));
     }
 
@@ -346,7 +360,8 @@ class ShipmentTest {
 
     @Test
     void packBeforePickedConflicts() {
-        expectRejected(fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3), outcome(T1, MUG, 3))
+        expectRejected(fixture.given(assignedToAnn())
+                .andGiven(confirmed(T1, MUG, A, found(3).of(3)), outcome(T1, MUG, 3))
                 .when(new PackShipmentCommand(S1, everything())), conflict());
     }
 
@@ -401,10 +416,10 @@ class ShipmentTest {
 
     @Test
     void shipCarriesThePickedUnitsPerSku() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 1), outcome(T1, MUG, 1),
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(1).of(3)), outcome(T1, MUG, 1),
                         new PickTasksAddedEvent(S1, O1, WH, PLACED_AT, List.of(new PickTask(T3, MUG, B, 2))),
-                        confirmed(T2, CUP, B, 2, 2), outcome(T2, CUP, 2), assigned(T3, ANN),
-                        confirmed(T3, MUG, B, 2, 1), outcome(T3, MUG, 1),
+                        confirmed(T2, CUP, B, found(2).of(2)), outcome(T2, CUP, 2), assigned(T3, ANN),
+                        confirmed(T3, MUG, B, found(1).of(2)), outcome(T3, MUG, 1),
                         new ShipmentPickedEvent(S1, O1, WH, Map.of("MUG-1", 2L, "CUP-1", 2L)),
                         new ShipmentPackedEvent(S1, O1, WH, List.of(carton("C1", line(MUG, 2), line(CUP, 2)))))
                 .when(new ShipShipmentCommand(S1, "UPS", "1Z1"))
@@ -429,7 +444,7 @@ class ShipmentTest {
     @Test
     void cancelCancelsOpenAndAssignedTasksThenTheShipment() {
         fixture.given(released(), new PickTasksAddedEvent(S1, O1, WH, PLACED_AT, List.of(new PickTask(T3, MUG,
-                        B, 1))), assigned(T2, ANN), assigned(T1, ANN), confirmed(T1, MUG, A, 3, 2))
+                        B, 1))), assigned(T2, ANN), assigned(T1, ANN), confirmed(T1, MUG, A, found(2).of(3)))
                 .when(new CancelShipmentCommand(S1, "order cancelled"))
                 .expectEvents(new TaskCancelledEvent(S1, T2, O1, WH), new TaskCancelledEvent(S1, T3, O1, WH),
                         new ShipmentCancelledEvent(S1, O1, WH, "order cancelled"));
@@ -453,8 +468,8 @@ class ShipmentTest {
 
     @Test
     void anOutcomeForACancelledShipmentIsIgnored() {
-        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, 3, 3), new TaskCancelledEvent(S1, T2, O1, WH),
-                        new ShipmentCancelledEvent(S1, O1, WH, "x"))
+        fixture.given(assignedToAnn()).andGiven(confirmed(T1, MUG, A, found(3).of(3)),
+                        new TaskCancelledEvent(S1, T2, O1, WH), new ShipmentCancelledEvent(S1, O1, WH, "x"))
                 .when(recordOutcome(T1, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

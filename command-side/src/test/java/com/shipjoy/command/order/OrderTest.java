@@ -166,7 +166,7 @@ class OrderTest {
     @Test
     void aRepeatAfterTheOrderMovedOnStillAnswersItsIdAndStoresNothing() {
         PlaceOrderCommand command = place(O1, EXT, "d1");
-        taken(command, new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
+        taken(command, mugsAllocated(W1, 2, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                         new OrderCancelledEvent(O1, "x", List.of()))
                 .when(command)
                 .expectNoEvents()
@@ -214,6 +214,34 @@ class OrderTest {
         return new LineAllocation(MUG, warehouse, Quantity.of(quantity));
     }
 
+    /** {@code quantity} mugs allocated in the warehouse, and the line's figures after it. */
+    static OrderLineAllocatedEvent mugsAllocated(WarehouseId warehouse, long quantity, AllocatedAfter allocated,
+                                                 BackorderedAfter backordered) {
+        return new OrderLineAllocatedEvent(O1, MUG, warehouse, quantity, allocated.units(), backordered.units());
+    }
+
+    /** {@code quantity} mugs taken back from the warehouse's allocation, and the line's figures after it. */
+    static OrderLineDeallocatedEvent mugsDeallocated(WarehouseId warehouse, long quantity, String reason,
+                                                     AllocatedAfter allocated, BackorderedAfter backordered) {
+        return new OrderLineDeallocatedEvent(O1, MUG, warehouse, quantity, reason, allocated.units(),
+                backordered.units());
+    }
+
+    /** The line's figures by name, so a row of counts reads {@code allocatedAfter(2), backorderedAfter(0)}. */
+    record AllocatedAfter(long units) {
+    }
+
+    record BackorderedAfter(long units) {
+    }
+
+    static AllocatedAfter allocatedAfter(long units) {
+        return new AllocatedAfter(units);
+    }
+
+    static BackorderedAfter backorderedAfter(long units) {
+        return new BackorderedAfter(units);
+    }
+
     /** The fixture stamps given and published events with its current time, which is when the order was placed. */
     OrderBackorderedEvent backordered(long mugs) {
         return new OrderBackorderedEvent(O1, Map.of("MUG-1", mugs), fixture.currentTime());
@@ -223,7 +251,7 @@ class OrderTest {
     void aFullAllocationMakesTheOrderAllocated() {
         fixture.given(placed(place(O1, EXT, "d1")))
                 .when(allocate(mugs(W1, 2)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0), new OrderAllocatedEvent(O1),
+                .expectEvents(mugsAllocated(W1, 2, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                         released(1, W1, 2));
     }
 
@@ -238,8 +266,8 @@ class OrderTest {
     void aSplitAllocationAddsUpPerLine() {
         fixture.given(placed(place(O1, EXT, "d1")))
                 .when(allocate(mugs(W1, 1), mugs(W2, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
-                        new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
+                .expectEvents(mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)),
+                        mugsAllocated(W2, 1, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                         released(1, W1, 1), released(2, W2, 1));
     }
 
@@ -250,16 +278,16 @@ class OrderTest {
                 .expectEvents(backordered(2));
         fixture.given(placed(place(O1, EXT, "d1")))
                 .when(allocate(mugs(W1, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
+                .expectEvents(mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)),
                         backordered(1));
     }
 
     @Test
     void aBackorderFilledLaterCompletesTheAllocation() {
-        fixture.given(placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
+        fixture.given(placed(place(O1, EXT, "d1")), mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)),
                         backordered(1))
                 .when(allocate(mugs(W2, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
+                .expectEvents(mugsAllocated(W2, 1, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                         released(1, W1, 1), released(2, W2, 1));
     }
 
@@ -290,7 +318,7 @@ class OrderTest {
     }
 
     Object[] fullyAllocated() {
-        return new Object[] {placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0),
+        return new Object[] {placed(place(O1, EXT, "d1")), mugsAllocated(W1, 2, allocatedAfter(2), backorderedAfter(0)),
                 new OrderAllocatedEvent(O1)};
     }
 
@@ -298,14 +326,16 @@ class OrderTest {
     void lostUnitsAreBackorderedAgain() {
         fixture.given(fullyAllocated())
                 .when(deallocate(1))
-                .expectEvents(new OrderLineDeallocatedEvent(O1, MUG, W1, 1, "COUNT_SHORTFALL", 1, 1), backordered(1));
+                .expectEvents(mugsDeallocated(W1, 1, "COUNT_SHORTFALL", allocatedAfter(1), backorderedAfter(1)),
+                        backordered(1));
     }
 
     @Test
     void anOrderNeverLosesMoreThanItHolds() {
         fixture.given(fullyAllocated())
                 .when(deallocate(5))
-                .expectEvents(new OrderLineDeallocatedEvent(O1, MUG, W1, 2, "COUNT_SHORTFALL", 0, 2), backordered(2));
+                .expectEvents(mugsDeallocated(W1, 2, "COUNT_SHORTFALL", allocatedAfter(0), backorderedAfter(2)),
+                        backordered(2));
     }
 
     @Test
@@ -327,22 +357,23 @@ class OrderTest {
     void withShipPartialWhatIsAllocatedIsReleasedAtOnce() {
         fixture.given(placedShipPartial())
                 .when(allocate(mugs(W1, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1), backordered(1), released(1, W1, 1));
+                .expectEvents(mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)), backordered(1),
+                        released(1, W1, 1));
     }
 
     @Test
     void aLaterAllocationReleasesOnlyTheNewUnits() {
-        fixture.given(placedShipPartial(), new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1), backordered(1),
+        fixture.given(placedShipPartial(), mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)), backordered(1),
                         released(1, W1, 1))
                 .when(allocate(mugs(W1, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, W1, 1, 2, 0), new OrderAllocatedEvent(O1),
+                .expectEvents(mugsAllocated(W1, 1, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                         released(2, W1, 1));
     }
 
     Object[] releasedThenShortPicked() {
-        return new Object[] {placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 2, 2, 0),
+        return new Object[] {placed(place(O1, EXT, "d1")), mugsAllocated(W1, 2, allocatedAfter(2), backorderedAfter(0)),
                 new OrderAllocatedEvent(O1), released(1, W1, 2),
-                new OrderLineDeallocatedEvent(O1, MUG, W1, 1, "SHORT_PICK", 1, 1), backordered(1)};
+                mugsDeallocated(W1, 1, "SHORT_PICK", allocatedAfter(1), backorderedAfter(1)), backordered(1)};
     }
 
     @ParameterizedTest
@@ -351,8 +382,8 @@ class OrderTest {
         WarehouseId where = new WarehouseId(warehouse);
         fixture.given(releasedThenShortPicked())
                 .when(allocate(mugs(where, 1)))
-                .expectEvents(new OrderLineAllocatedEvent(O1, MUG, where, 1, 2, 0), new OrderAllocatedEvent(O1),
-                        released(2, where, 1));
+                .expectEvents(mugsAllocated(where, 1, allocatedAfter(2), backorderedAfter(0)),
+                        new OrderAllocatedEvent(O1), released(2, where, 1));
     }
 
     // ---- cancel, shipping and delivery ----
@@ -363,8 +394,8 @@ class OrderTest {
 
     /** Allocated one mug in each warehouse and released as shipments 1 (W1) and 2 (W2). */
     Object[] releasedInTwo() {
-        return new Object[] {placed(place(O1, EXT, "d1")), new OrderLineAllocatedEvent(O1, MUG, W1, 1, 1, 1),
-                new OrderLineAllocatedEvent(O1, MUG, W2, 1, 2, 0), new OrderAllocatedEvent(O1),
+        return new Object[] {placed(place(O1, EXT, "d1")), mugsAllocated(W1, 1, allocatedAfter(1), backorderedAfter(1)),
+                mugsAllocated(W2, 1, allocatedAfter(2), backorderedAfter(0)), new OrderAllocatedEvent(O1),
                 released(1, W1, 1), released(2, W2, 1)};
     }
 
