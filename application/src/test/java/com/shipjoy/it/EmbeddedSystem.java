@@ -1,5 +1,12 @@
 package com.shipjoy.it;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,15 +25,30 @@ public final class EmbeddedSystem implements BeforeAllCallback, AfterAllCallback
 
     private final EmbeddedApp app;
     private final Api api;
+    /** A zip of a data directory (a classpath resource) to start on, or null for an empty one. */
+    private final String seed;
 
     /** {@code settings}: {@code --name=value} on top of the defaults. */
     public EmbeddedSystem(String... settings) {
+        this(null, settings);
+    }
+
+    private EmbeddedSystem(String seed, String... settings) {
         this.app = EmbeddedApp.onFreshDirectory(settings);
         this.api = new Api(app);
+        this.seed = seed;
+    }
+
+    /** Started on a copy of the data directory zipped in classpath resource {@code zip}. */
+    public static EmbeddedSystem onCopyOf(String zip, String... settings) {
+        return new EmbeddedSystem(zip, settings);
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (seed != null) {
+            unzip(seed, app.dataDir());
+        }
         app.restart();
     }
 
@@ -42,5 +64,18 @@ public final class EmbeddedSystem implements BeforeAllCallback, AfterAllCallback
     /** Calls the API of this system; usable in field initialisers, it needs the system only once a call is made. */
     public Api api() {
         return api;
+    }
+
+    private static void unzip(String resource, Path into) throws IOException {
+        try (InputStream in = EmbeddedSystem.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("No resource " + resource));
+            }
+            try (ZipInputStream zip = new ZipInputStream(in)) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    Files.copy(zip, into.resolve(Path.of(entry.getName()).getFileName()));
+                }
+            }
+        }
     }
 }
