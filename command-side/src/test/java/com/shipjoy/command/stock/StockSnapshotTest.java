@@ -174,6 +174,15 @@ class StockSnapshotTest {
         assertThat(SERIALIZER.serialize(picking, String.class).getData()).isEqualTo(pickingSnapshot.getData());
     }
 
+    /** Snapshots stored at revision 1 have this shape: a change to it must raise the revision. */
+    @Test
+    void snapshotHasTheShapeOfRevisionOne() {
+        assertThat(pickingSnapshot.getData()).isEqualTo("""
+                {"stockId":{"sku":"SKU-1","warehouseId":"WH1"},"locations":{"A-01":4,"B-02":1,"OUTBOUND":2},\
+                "reserved":4,"reservations":{"reserved":{"o1":3,"o2":1},"planned":{"o1":{"units":{"A-01":2}}},\
+                "picked":{"o1":{"units":{"A-01":1}},"o2":{"units":{"B-02":1}}}},"postedLines":["R1#0","R1#1"]}""");
+    }
+
     @ParameterizedTest
     @EnumSource(Source.class)
     void postedReceiptLineIsNotPostedAgain(Source source) {
