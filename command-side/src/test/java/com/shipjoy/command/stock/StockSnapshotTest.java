@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.stock.ShipStockCommand;
 import java.nio.charset.StandardCharsets;
@@ -265,7 +266,7 @@ class StockSnapshotTest {
     @ParameterizedTest
     @EnumSource(Source.class)
     void pickedUnitsShip(Source source) {
-        given(source, PICKING, pickingSnapshot).when(new ShipStockCommand(ID, "o2", S1, Quantity.of(2)))
+        given(source, PICKING, pickingSnapshot).when(new ShipStockCommand(ID, new OrderId("o2"), S1, Quantity.of(2)))
                 .expectEvents(shipped("o2", 1).outboundHolds(1).onHand(6).reserved(3))
                 .expectResultMessagePayload(1L);
     }

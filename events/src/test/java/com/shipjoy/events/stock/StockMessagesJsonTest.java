@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
+import com.shipjoy.events.common.RmaId;
+import com.shipjoy.events.common.ShipmentId;
 import com.shipjoy.events.common.Sku;
+import com.shipjoy.events.common.TaskId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,10 @@ class StockMessagesJsonTest {
     private static final StockId ID = StockId.of("SKU-1", "WH1");
     private static final String STOCK_ID = "{\"stockId\":{\"sku\":\"SKU-1\",\"warehouseId\":\"WH1\"},";
     private static final Location A = new Location("A-01");
+    private static final OrderId ORDER = new OrderId("O-1");
+    private static final ShipmentId SHIPMENT = new ShipmentId("S-1");
+    private static final TaskId TASK = new TaskId("S-1.1");
+    private static final RmaId RMA = new RmaId("RMA-1");
 
     private static <T> T roundTrip(T value, String expectedJson) throws Exception {
         String json = JSON.writeValueAsString(value);
@@ -52,34 +60,34 @@ class StockMessagesJsonTest {
 
     @Test
     void stockReservedEvent() throws Exception {
-        roundTrip(new StockReservedEvent(ID, "O-1", 3, 9, 4),
+        roundTrip(new StockReservedEvent(ID, ORDER, 3, 9, 4),
                 STOCK_ID + "\"orderId\":\"O-1\",\"quantity\":3,\"onHandAfter\":9,\"reservedAfter\":4}");
     }
 
     @Test
     void stockReleasedEvent() throws Exception {
-        roundTrip(new StockReleasedEvent(ID, "O-1", 2, StockReleasedEvent.SHORT_PICK, 9, 2),
+        roundTrip(new StockReleasedEvent(ID, ORDER, 2, StockReleasedEvent.SHORT_PICK, 9, 2),
                 STOCK_ID + "\"orderId\":\"O-1\",\"quantity\":2,\"reason\":\"SHORT_PICK\",\"onHandAfter\":9,"
                         + "\"reservedAfter\":2}");
     }
 
     @Test
     void picksPlannedEvent() throws Exception {
-        roundTrip(new PicksPlannedEvent(ID, "O-1", "S-1", List.of(new PickLocation(A, 2))),
+        roundTrip(new PicksPlannedEvent(ID, ORDER, SHIPMENT, List.of(new PickLocation(A, 2))),
                 STOCK_ID + "\"orderId\":\"O-1\",\"shipmentId\":\"S-1\",\"picks\":[{\"location\":\"A-01\","
                         + "\"quantity\":2}]}");
     }
 
     @Test
     void pickPlanClosedEvent() throws Exception {
-        roundTrip(new PickPlanClosedEvent(ID, "O-1", "S-1", "S-1.1", A, 2),
+        roundTrip(new PickPlanClosedEvent(ID, ORDER, SHIPMENT, TASK, A, 2),
                 STOCK_ID + "\"orderId\":\"O-1\",\"shipmentId\":\"S-1\",\"taskId\":\"S-1.1\","
                         + "\"location\":\"A-01\",\"quantity\":2}");
     }
 
     @Test
     void stockPickedEvent() throws Exception {
-        roundTrip(new StockPickedEvent(ID, "O-1", "S-1", "S-1.1", A, 2, 3, 2, 9, 4),
+        roundTrip(new StockPickedEvent(ID, ORDER, SHIPMENT, TASK, A, 2, 3, 2, 9, 4),
                 STOCK_ID + "\"orderId\":\"O-1\",\"shipmentId\":\"S-1\",\"taskId\":\"S-1.1\","
                         + "\"location\":\"A-01\",\"quantity\":2,\"locationQuantityAfter\":3,"
                         + "\"outboundAfter\":2,\"onHandAfter\":9,\"reservedAfter\":4}");
@@ -87,21 +95,21 @@ class StockMessagesJsonTest {
 
     @Test
     void stockShippedEvent() throws Exception {
-        roundTrip(new StockShippedEvent(ID, "O-1", "S-1", 2, 0, 7, 2),
+        roundTrip(new StockShippedEvent(ID, ORDER, SHIPMENT, 2, 0, 7, 2),
                 STOCK_ID + "\"orderId\":\"O-1\",\"shipmentId\":\"S-1\",\"quantity\":2,\"outboundAfter\":0,"
                         + "\"onHandAfter\":7,\"reservedAfter\":2}");
     }
 
     @Test
     void stockReturnedEvent() throws Exception {
-        roundTrip(new StockReturnedEvent(ID, "RMA-1", 1, "O-1", A, 2, 5, 9, 0),
+        roundTrip(new StockReturnedEvent(ID, RMA, 1, ORDER, A, 2, 5, 9, 0),
                 STOCK_ID + "\"rmaId\":\"RMA-1\",\"line\":1,\"orderId\":\"O-1\",\"location\":\"A-01\","
                         + "\"quantity\":2,\"locationQuantityAfter\":5,\"onHandAfter\":9,\"reservedAfter\":0}");
     }
 
     @Test
     void stockWrittenOffEvent() throws Exception {
-        roundTrip(new StockWrittenOffEvent(ID, "RMA-1", 0, "O-1", 1, 9, 0),
+        roundTrip(new StockWrittenOffEvent(ID, RMA, 0, ORDER, 1, 9, 0),
                 STOCK_ID + "\"rmaId\":\"RMA-1\",\"line\":0,\"orderId\":\"O-1\",\"quantity\":1,"
                         + "\"onHandAfter\":9,\"reservedAfter\":0}");
     }
