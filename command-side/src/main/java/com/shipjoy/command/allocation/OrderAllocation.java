@@ -63,7 +63,7 @@ class OrderAllocation {
         // The turn is placedAt (in milliseconds, then orderId), the order the backorder list shows: the position
         // is not, as racing orders can be stored in another order than they were placed.
         long queuedAt = placedAt.toEpochMilli();
-        Map<String, Long> outstanding = pass.allocate(event.orderId().value(), needs, true, queuedAt);
+        Map<String, Long> outstanding = pass.allocate(event.orderId(), needs, true, queuedAt);
         outstanding.forEach((sku, quantity) -> backorders.save(new BackorderEntry(event.orderId().value(), sku,
                 quantity, queuedAt)));
     }
@@ -88,7 +88,7 @@ class OrderAllocation {
     /** Shipped units are no longer reserved: only what the order still holds may be released later. */
     @EventHandler
     void on(StockShippedEvent event) {
-        reservations.findById(ReservationEntry.key(event.orderId(), event.stockId().sku().value(),
+        reservations.findById(ReservationEntry.key(event.orderId().value(), event.stockId().sku().value(),
                 event.stockId().warehouseId().value())).ifPresent(held -> reduce(held, event.quantity()));
     }
 
@@ -102,12 +102,12 @@ class OrderAllocation {
         String warehouseId = event.stockId().warehouseId().value();
         if (StockReleasedEvent.COUNT_SHORTFALL.equals(event.reason())
                 || StockReleasedEvent.SHORT_PICK.equals(event.reason())) {
-            reservations.findById(ReservationEntry.key(event.orderId(), sku, warehouseId)).ifPresent(held -> {
+            reservations.findById(ReservationEntry.key(event.orderId().value(), sku, warehouseId)).ifPresent(held -> {
                 reduce(held, event.quantity());
-                commands.sendAndWait(new RecordDeallocationCommand(new OrderId(event.orderId()), event.stockId().sku(),
+                commands.sendAndWait(new RecordDeallocationCommand(event.orderId(), event.stockId().sku(),
                         event.stockId().warehouseId(), Quantity.of(event.quantity()), event.reason()));
-                BackorderEntry waiting = backorders.findById(BackorderEntry.key(event.orderId(), sku))
-                        .orElseGet(() -> new BackorderEntry(event.orderId(), sku, 0, held.queuedAt()));
+                BackorderEntry waiting = backorders.findById(BackorderEntry.key(event.orderId().value(), sku))
+                        .orElseGet(() -> new BackorderEntry(event.orderId().value(), sku, 0, held.queuedAt()));
                 waiting.add(event.quantity());
                 backorders.save(waiting);
             });
@@ -120,7 +120,7 @@ class OrderAllocation {
         String orderId = event.orderId().value();
         for (ReservationEntry reservation : reservations.findByOrderId(orderId)) {
             commands.sendAndWait(new ReleaseStockCommand(StockId.of(reservation.sku(), reservation.warehouseId()),
-                    orderId, Quantity.of(reservation.quantity()), CANCELLED));
+                    event.orderId(), Quantity.of(reservation.quantity()), CANCELLED));
         }
         reservations.deleteAll(reservations.findByOrderId(orderId));
         backorders.deleteAll(backorders.findByOrderId(orderId));
@@ -154,7 +154,7 @@ class OrderAllocation {
                 if (available(sku).isEmpty()) {
                     return;
                 }
-                long left = allocate(waiting.orderId(), Map.of(sku, waiting.quantity()), false,
+                long left = allocate(new OrderId(waiting.orderId()), Map.of(sku, waiting.quantity()), false,
                         waiting.queuedAt()).getOrDefault(sku, 0L);
                 if (left == 0) {
                     backorders.delete(waiting);
@@ -166,7 +166,7 @@ class OrderAllocation {
         }
 
         /** Reserves what the plan proposes, tells the order, and answers what is still outstanding per sku. */
-        Map<String, Long> allocate(String orderId, Map<String, Long> needs, boolean alwaysRecord, long queuedAt) {
+        Map<String, Long> allocate(OrderId orderId, Map<String, Long> needs, boolean alwaysRecord, long queuedAt) {
             Map<String, Map<String, Long>> offer = new HashMap<>();
             needs.keySet().forEach(sku -> offer.put(sku, available(sku)));
             List<LineAllocation> reserved = new ArrayList<>();
@@ -188,13 +188,13 @@ class OrderAllocation {
                 }
                 outstanding.merge(sku, -got, Long::sum);
                 reserved.add(new LineAllocation(planned.sku(), planned.warehouseId(), Quantity.of(got)));
-                ReservationEntry entry = reservations.findById(ReservationEntry.key(orderId, sku, warehouseId))
-                        .orElseGet(() -> new ReservationEntry(orderId, sku, warehouseId, queuedAt));
+                ReservationEntry entry = reservations.findById(ReservationEntry.key(orderId.value(), sku, warehouseId))
+                        .orElseGet(() -> new ReservationEntry(orderId.value(), sku, warehouseId, queuedAt));
                 entry.add(got);
                 reservations.save(entry);
             }
             if (alwaysRecord || !reserved.isEmpty()) {
-                commands.sendAndWait(new RecordAllocationCommand(new OrderId(orderId), reserved));
+                commands.sendAndWait(new RecordAllocationCommand(orderId, reserved));
             }
             outstanding.values().removeIf(left -> left == 0);
             return outstanding;

@@ -53,8 +53,7 @@ class Fulfillment {
         // Skus in name order, each sku's bins in walking order: the task numbers follow the walk.
         new TreeMap<>(event.lines()).forEach((sku, units) -> {
             List<PickLocation> plan = commands.sendAndWait(new PlanPicksCommand(StockId.of(sku,
-                    event.warehouseId().value()), event.orderId().value(), event.shipmentId().value(),
-                    Quantity.of(units)));
+                    event.warehouseId().value()), event.orderId(), event.shipmentId(), Quantity.of(units)));
             plan.forEach(pick -> tasks.add(new PickTask(TaskId.of(event.shipmentId(), tasks.size() + 1), new Sku(sku),
                     pick.location(), pick.quantity())));
         });
@@ -65,12 +64,10 @@ class Fulfillment {
     @EventHandler
     void on(TaskConfirmedEvent event, CommandGateway commands) {
         StockId stockId = new StockId(event.sku(), event.warehouseId());
-        String orderId = event.orderId().value();
-        String shipmentId = event.shipmentId().value();
-        PickOutcome outcome = commands.sendAndWait(new PickStockCommand(stockId, orderId, shipmentId,
-                event.taskId().value(), event.location(), event.expected(), event.picked()));
+        PickOutcome outcome = commands.sendAndWait(new PickStockCommand(stockId, event.orderId(), event.shipmentId(),
+                event.taskId(), event.location(), event.expected(), event.picked()));
         List<PickLocation> followUps = outcome.stillReserved() == 0 ? List.of()
-                : commands.sendAndWait(new PlanPicksCommand(stockId, orderId, shipmentId,
+                : commands.sendAndWait(new PlanPicksCommand(stockId, event.orderId(), event.shipmentId(),
                         Quantity.of(outcome.stillReserved())));
         commands.sendAndWait(new RecordPickOutcomeCommand(event.shipmentId(), event.taskId(), outcome.picked(),
                 followUps));
@@ -79,7 +76,7 @@ class Fulfillment {
     @EventHandler
     void on(ShipmentShippedEvent event, CommandGateway commands) {
         event.lines().forEach((sku, units) -> commands.sendAndWait(new ShipStockCommand(
-                StockId.of(sku, event.warehouseId().value()), event.orderId().value(), event.shipmentId().value(),
+                StockId.of(sku, event.warehouseId().value()), event.orderId(), event.shipmentId(),
                 Quantity.of(units))));
         commands.sendAndWait(new RecordShipmentCommand(event.orderId(), event.shipmentId(), event.warehouseId(),
                 event.lines()));
@@ -97,7 +94,7 @@ class Fulfillment {
         for (int line = 0; line < lines.size(); line++) {
             ReturnReceiptLine received = lines.get(line);
             commands.sendAndWait(new ReturnStockCommand(new StockId(received.sku(), event.warehouseId()),
-                    event.rmaId().value(), line, event.orderId().value(), received.location(), received.quantity(),
+                    event.rmaId(), line, event.orderId(), received.location(), received.quantity(),
                     received.condition()));
         }
         ExchangeOrder exchange = event.exchange();

@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
 import com.shipjoy.events.common.RejectedException;
+import com.shipjoy.events.common.RmaId;
 import com.shipjoy.events.returns.ReturnCondition;
 import com.shipjoy.events.stock.CountStockCommand;
 import com.shipjoy.events.stock.MoveStockCommand;
@@ -168,7 +170,7 @@ class Stock {
      */
     @CommandHandler
     List<PickLocation> handle(PlanPicksCommand command) {
-        String orderId = command.orderId();
+        OrderId orderId = command.orderId();
         long wanted = Math.min(command.quantity().value(),
                 reservations.unpicked(orderId) - reservations.plannedBy(orderId));
         List<PickLocation> plan = new ArrayList<>();
@@ -195,7 +197,7 @@ class Stock {
      */
     @CommandHandler
     PickOutcome handle(PickStockCommand command) {
-        String orderId = command.orderId();
+        OrderId orderId = command.orderId();
         Location bin = command.location();
         long found = command.picked();
         long held = Math.min(command.expected(), reservations.plannedBy(orderId, bin.value()));
@@ -216,7 +218,7 @@ class Stock {
         }
         revokeNewestWhile(() -> reserved - onHandAfter, orderId, StockReleasedEvent.COUNT_SHORTFALL);
         if (adjust) {
-            apply(new StockCountedEvent(stockId, command.taskId(), bin, recorded, found, found - recorded,
+            apply(new StockCountedEvent(stockId, command.taskId().value(), bin, recorded, found, found - recorded,
                     StockCountedEvent.SHORT_PICK, onHandAfter, reserved));
         }
         if (toOutbound > 0) {
@@ -332,7 +334,7 @@ class Stock {
      * Releases an order's units; picked units beyond what it keeps go back from OUTBOUND to their bins first, so
      * OUTBOUND only ever holds reserved units.
      */
-    private void release(String orderId, long quantity, String reason) {
+    private void release(OrderId orderId, long quantity, String reason) {
         long keeps = reservations.reservedBy(orderId) - quantity;
         reservations.picksBeyond(orderId, keeps).forEach((bin, units) -> {
             Location to = new Location(bin);
@@ -347,8 +349,8 @@ class Stock {
      * picked yet are revoked: picked ones are on hand at OUTBOUND, so the unpicked ones always cover a shortfall in
      * the bins, and no revocation moves units back into a bin while it is being adjusted.
      */
-    private void revokeNewestWhile(LongSupplier excess, String spared, String reason) {
-        for (String orderId : reservations.newestFirst()) {
+    private void revokeNewestWhile(LongSupplier excess, OrderId spared, String reason) {
+        for (OrderId orderId : reservations.newestFirst()) {
             long over = excess.getAsLong();
             if (over <= 0) {
                 break;
@@ -361,7 +363,7 @@ class Stock {
         }
     }
 
-    private static String returnLineKey(String rmaId, int line) {
+    private static String returnLineKey(RmaId rmaId, int line) {
         return "rma:" + rmaId + "#" + line;
     }
 

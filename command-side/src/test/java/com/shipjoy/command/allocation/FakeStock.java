@@ -1,6 +1,7 @@
 package com.shipjoy.command.allocation;
 
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.ReceiptId;
 import com.shipjoy.events.stock.ReleaseStockCommand;
 import com.shipjoy.events.stock.ReserveStockCommand;
@@ -62,7 +63,7 @@ final class FakeStock implements StockLevelStore, CallbackBehavior {
         level.onHand -= quantity;
         level.reserved -= quantity;
         level.held.merge(orderId, -quantity, Long::sum);
-        return new StockReleasedEvent(StockId.of(sku, warehouseId), orderId, quantity,
+        return new StockReleasedEvent(StockId.of(sku, warehouseId), new OrderId(orderId), quantity,
                 StockReleasedEvent.COUNT_SHORTFALL, level.onHand, level.reserved);
     }
 
@@ -83,14 +84,15 @@ final class FakeStock implements StockLevelStore, CallbackBehavior {
             Level level = levels.get(reserve.stockId());
             long got = Math.min(reserve.quantity().value(), level.onHand - level.reserved);
             level.reserved += got;
-            level.held.merge(reserve.orderId(), got, Long::sum);
+            level.held.merge(reserve.orderId().value(), got, Long::sum);
             return got;
         }
         if (command instanceof ReleaseStockCommand release) {
             Level level = levels.get(release.stockId());
-            long quantity = Math.min(release.quantity().value(), level.held.getOrDefault(release.orderId(), 0L));
+            long quantity = Math.min(release.quantity().value(),
+                    level.held.getOrDefault(release.orderId().value(), 0L));
             level.reserved -= quantity;
-            level.held.merge(release.orderId(), -quantity, Long::sum);
+            level.held.merge(release.orderId().value(), -quantity, Long::sum);
             return quantity;
         }
         return null;

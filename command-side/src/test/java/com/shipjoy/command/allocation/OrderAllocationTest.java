@@ -118,11 +118,11 @@ class OrderAllocationTest {
     }
 
     static ReserveStockCommand reserve(String warehouseId, String sku, String orderId, long quantity) {
-        return new ReserveStockCommand(StockId.of(sku, warehouseId), orderId, Quantity.of(quantity));
+        return new ReserveStockCommand(StockId.of(sku, warehouseId), new OrderId(orderId), Quantity.of(quantity));
     }
 
     static ReleaseStockCommand release(String warehouseId, String sku, String orderId, long quantity) {
-        return new ReleaseStockCommand(StockId.of(sku, warehouseId), orderId, Quantity.of(quantity),
+        return new ReleaseStockCommand(StockId.of(sku, warehouseId), new OrderId(orderId), Quantity.of(quantity),
                 OrderAllocation.CANCELLED);
     }
 
@@ -243,7 +243,8 @@ class OrderAllocationTest {
         assertThat(queue(MUG)).containsExactly("O-2=2");
 
         assertThat(when(cancelled("O-1"))).containsExactly(release("W1", MUG, "O-1", 2));
-        assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), "O-1", 2, OrderAllocation.CANCELLED, 2, 0)))
+        assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), new OrderId("O-1"), 2, OrderAllocation.CANCELLED,
+                2, 0)))
                 .containsExactly(reserve("W1", MUG, "O-2", 2), allocation("O-2", line(MUG, "W1", 2)));
         assertThat(queue(MUG)).isEmpty();
     }
@@ -290,8 +291,9 @@ class OrderAllocationTest {
         given(placed("O-2", atSecond(1), MUG, 1));
         stock.receive("W1", MUG, 1);
 
-        assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), "O-9", 1, StockReleasedEvent.COUNT_SHORTFALL,
-                1, 0))).containsExactly(reserve("W1", MUG, "O-2", 1), allocation("O-2", line(MUG, "W1", 1)));
+        assertThat(when(new StockReleasedEvent(StockId.of(MUG, "W1"), new OrderId("O-9"), 1,
+                StockReleasedEvent.COUNT_SHORTFALL, 1, 0)))
+                .containsExactly(reserve("W1", MUG, "O-2", 1), allocation("O-2", line(MUG, "W1", 1)));
         assertThat(queue(MUG)).isEmpty();
     }
 

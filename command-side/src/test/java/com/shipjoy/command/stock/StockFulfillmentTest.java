@@ -23,7 +23,11 @@ import com.shipjoy.command.stock.Steps.OnHand;
 import com.shipjoy.command.stock.Steps.OutboundHolds;
 import com.shipjoy.command.stock.Steps.Recorded;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
+import com.shipjoy.events.common.RmaId;
+import com.shipjoy.events.common.ShipmentId;
+import com.shipjoy.events.common.TaskId;
 import com.shipjoy.events.returns.ReturnCondition;
 import com.shipjoy.events.stock.PickLocation;
 import com.shipjoy.events.stock.PickOutcome;
@@ -53,7 +57,8 @@ class StockFulfillmentTest {
 
     /** Sorts after OUTBOUND: a plan that did not skip OUTBOUND would take from it first. */
     static final Location P = new Location("P-01");
-    static final String S1 = "S1";
+    static final ShipmentId S1 = new ShipmentId("S1");
+    static final TaskId T1 = new TaskId("S1.1");
 
     private AggregateTestFixture<Stock> fixture;
 
@@ -64,11 +69,11 @@ class StockFulfillmentTest {
     }
 
     static PlanPicksCommand plan(String orderId, long quantity) {
-        return new PlanPicksCommand(ID, orderId, S1, Quantity.of(quantity));
+        return new PlanPicksCommand(ID, new OrderId(orderId), S1, Quantity.of(quantity));
     }
 
     static PicksPlannedEvent planned(String orderId, PickLocation... picks) {
-        return new PicksPlannedEvent(ID, orderId, S1, List.of(picks));
+        return new PicksPlannedEvent(ID, new OrderId(orderId), S1, List.of(picks));
     }
 
     static PickLocation at(Location location, long quantity) {
@@ -76,11 +81,11 @@ class StockFulfillmentTest {
     }
 
     static Expected<Found<PickStockCommand>> pick(String orderId, Location bin) {
-        return expected -> found -> new PickStockCommand(ID, orderId, S1, "S1.1", bin, expected, found);
+        return expected -> found -> new PickStockCommand(ID, new OrderId(orderId), S1, T1, bin, expected, found);
     }
 
     static PickPlanClosedEvent closed(String orderId, Location at, long quantity) {
-        return new PickPlanClosedEvent(ID, orderId, S1, "S1.1", at, quantity);
+        return new PickPlanClosedEvent(ID, new OrderId(orderId), S1, T1, at, quantity);
     }
 
     /** The adjustment of a bin that held other than {@code recorded}; its variance is found - recorded. */
@@ -90,27 +95,30 @@ class StockFulfillmentTest {
     }
 
     static BinHolds<OutboundHolds<OnHand<StockPickedEvent>>> picked(String orderId, Location bin, long quantity) {
-        return binHolds -> outboundHolds -> onHand -> reserved -> new StockPickedEvent(ID, orderId, S1, "S1.1", bin,
-                quantity, binHolds, outboundHolds, onHand, reserved);
+        return binHolds -> outboundHolds -> onHand -> reserved -> new StockPickedEvent(ID, new OrderId(orderId), S1,
+                T1, bin, quantity, binHolds, outboundHolds, onHand, reserved);
     }
 
     static OutboundHolds<OnHand<StockShippedEvent>> shipped(String orderId, long quantity) {
         return outboundHolds -> onHand -> reserved ->
-                new StockShippedEvent(ID, orderId, S1, quantity, outboundHolds, onHand, reserved);
+                new StockShippedEvent(ID, new OrderId(orderId), S1, quantity, outboundHolds, onHand, reserved);
     }
 
     /** Line 0 of RMA-1, for order O-1. */
     static ReturnStockCommand returnLine(Location bin, long quantity, ReturnCondition condition) {
-        return new ReturnStockCommand(ID, "RMA-1", 0, "O-1", bin, Quantity.of(quantity), condition);
+        return new ReturnStockCommand(ID, new RmaId("RMA-1"), 0, new OrderId("O-1"), bin, Quantity.of(quantity),
+                condition);
     }
 
     static BinHolds<OnHand<StockReturnedEvent>> returned(Location bin, long quantity) {
         return binHolds -> onHand -> reserved ->
-                new StockReturnedEvent(ID, "RMA-1", 0, "O-1", bin, quantity, binHolds, onHand, reserved);
+                new StockReturnedEvent(ID, new RmaId("RMA-1"), 0, new OrderId("O-1"), bin, quantity, binHolds, onHand,
+                        reserved);
     }
 
     static OnHand<StockWrittenOffEvent> writtenOff(long quantity) {
-        return onHand -> reserved -> new StockWrittenOffEvent(ID, "RMA-1", 0, "O-1", quantity, onHand, reserved);
+        return onHand -> reserved -> new StockWrittenOffEvent(ID, new RmaId("RMA-1"), 0, new OrderId("O-1"), quantity,
+                onHand, reserved);
     }
 
     // ---- planning ----
@@ -245,7 +253,7 @@ class StockFulfillmentTest {
         fixture.given(fiveAndTwo()).andGiven(reserved("o1", 3).onHand(7).reserved(3),
                         picked("o1", A, atOutbound).binHolds(5 - atOutbound).outboundHolds(atOutbound)
                                 .onHand(7).reserved(3))
-                .when(new ShipStockCommand(ID, "o1", S1, Quantity.of(3)))
+                .when(new ShipStockCommand(ID, new OrderId("o1"), S1, Quantity.of(3)))
                 .expectEvents(shipped("o1", atOutbound).outboundHolds(0).onHand(7 - atOutbound)
                         .reserved(3 - atOutbound))
                 .expectResultMessagePayload(atOutbound);

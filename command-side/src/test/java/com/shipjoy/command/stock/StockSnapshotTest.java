@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shipjoy.command.warehouse.WarehouseCatalog;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.stock.ShipStockCommand;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +175,15 @@ class StockSnapshotTest {
         assertThat(SERIALIZER.serialize(picking, String.class).getData()).isEqualTo(pickingSnapshot.getData());
     }
 
+    /** Snapshots stored at revision 1 have this shape: a change to it must raise the revision. */
+    @Test
+    void snapshotHasTheShapeOfRevisionOne() {
+        assertThat(pickingSnapshot.getData()).isEqualTo("""
+                {"stockId":{"sku":"SKU-1","warehouseId":"WH1"},"locations":{"A-01":4,"B-02":1,"OUTBOUND":2},\
+                "reserved":4,"reservations":{"reserved":{"o1":3,"o2":1},"planned":{"o1":{"units":{"A-01":2}}},\
+                "picked":{"o1":{"units":{"A-01":1}},"o2":{"units":{"B-02":1}}}},"postedLines":["R1#0","R1#1"]}""");
+    }
+
     @ParameterizedTest
     @EnumSource(Source.class)
     void postedReceiptLineIsNotPostedAgain(Source source) {
@@ -256,7 +266,7 @@ class StockSnapshotTest {
     @ParameterizedTest
     @EnumSource(Source.class)
     void pickedUnitsShip(Source source) {
-        given(source, PICKING, pickingSnapshot).when(new ShipStockCommand(ID, "o2", S1, Quantity.of(2)))
+        given(source, PICKING, pickingSnapshot).when(new ShipStockCommand(ID, new OrderId("o2"), S1, Quantity.of(2)))
                 .expectEvents(shipped("o2", 1).outboundHolds(1).onHand(6).reserved(3))
                 .expectResultMessagePayload(1L);
     }

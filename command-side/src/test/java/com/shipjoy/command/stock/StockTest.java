@@ -12,6 +12,7 @@ import com.shipjoy.command.stock.Steps.FromHolds;
 import com.shipjoy.command.stock.Steps.OnHand;
 import com.shipjoy.command.stock.Steps.ToHolds;
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.Quantity;
 import com.shipjoy.events.common.ReceiptId;
 import com.shipjoy.events.stock.CountStockCommand;
@@ -83,19 +84,20 @@ class StockTest {
     }
 
     static ReserveStockCommand reserve(String orderId, long quantity) {
-        return new ReserveStockCommand(ID, orderId, Quantity.of(quantity));
+        return new ReserveStockCommand(ID, new OrderId(orderId), Quantity.of(quantity));
     }
 
     static OnHand<StockReservedEvent> reserved(String orderId, long quantity) {
-        return onHand -> reserved -> new StockReservedEvent(ID, orderId, quantity, onHand, reserved);
+        return onHand -> reserved -> new StockReservedEvent(ID, new OrderId(orderId), quantity, onHand, reserved);
     }
 
     static ReleaseStockCommand release(String orderId, long quantity) {
-        return new ReleaseStockCommand(ID, orderId, Quantity.of(quantity), "cancelled");
+        return new ReleaseStockCommand(ID, new OrderId(orderId), Quantity.of(quantity), "cancelled");
     }
 
     static OnHand<StockReleasedEvent> released(String orderId, long quantity, String reason) {
-        return onHand -> reserved -> new StockReleasedEvent(ID, orderId, quantity, reason, onHand, reserved);
+        return onHand -> reserved -> new StockReleasedEvent(ID, new OrderId(orderId), quantity, reason, onHand,
+                reserved);
     }
 
     /** A-01 holds 5, B-02 holds 2. */

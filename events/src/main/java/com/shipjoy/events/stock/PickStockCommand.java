@@ -1,6 +1,9 @@
 package com.shipjoy.events.stock;
 
 import com.shipjoy.events.common.Location;
+import com.shipjoy.events.common.OrderId;
+import com.shipjoy.events.common.ShipmentId;
+import com.shipjoy.events.common.TaskId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,6 +11,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code expected} is a short pick: the location held no more, so it is adjusted to what was found first. Answers a
  * {@link PickOutcome}.
  */
-public record PickStockCommand(@TargetAggregateIdentifier StockId stockId, String orderId, String shipmentId,
-                               String taskId, Location location, long expected, long picked) {
+public record PickStockCommand(@TargetAggregateIdentifier StockId stockId, OrderId orderId, ShipmentId shipmentId,
+                               TaskId taskId, Location location, long expected, long picked) {
 }

@@ -1,5 +1,7 @@
 package com.shipjoy.events.stock;
 
-public record StockReservedEvent(StockId stockId, String orderId, long quantity, long onHandAfter,
+import com.shipjoy.events.common.OrderId;
+
+public record StockReservedEvent(StockId stockId, OrderId orderId, long quantity, long onHandAfter,
                                  long reservedAfter) implements StockFigures, OrderStockEvent {
 }

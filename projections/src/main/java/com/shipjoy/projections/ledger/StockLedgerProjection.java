@@ -56,38 +56,38 @@ class StockLedgerProjection {
     @EventHandler
     void on(StockReservedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.RESERVED, event.quantity(), null, null,
-                event.orderId(), event.onHandAfter(), event.reservedAfter());
+                event.orderId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     @EventHandler
     void on(StockReleasedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.RELEASED, event.quantity(), null, null,
-                event.orderId(), event.onHandAfter(), event.reservedAfter());
+                event.orderId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     @EventHandler
     void on(StockPickedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.PICKED, event.quantity(), event.location().value(),
-                Location.OUTBOUND.value(), event.orderId(), event.onHandAfter(), event.reservedAfter());
+                Location.OUTBOUND.value(), event.orderId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     @EventHandler
     void on(StockShippedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.SHIPPED, event.quantity(), Location.OUTBOUND.value(),
-                null, event.orderId(), event.onHandAfter(), event.reservedAfter());
+                null, event.orderId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     @EventHandler
     void on(StockReturnedEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.RETURNED, event.quantity(), event.location().value(),
-                null, event.rmaId(), event.onHandAfter(), event.reservedAfter());
+                null, event.rmaId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     /** Damaged returned units: recorded against the return, on-hand unchanged. */
     @EventHandler
     void on(StockWrittenOffEvent event, EventMessage<?> message, TrackingToken token) {
         record(message, token, event.stockId(), MovementType.WRITTEN_OFF, event.quantity(), null, null,
-                event.rmaId(), event.onHandAfter(), event.reservedAfter());
+                event.rmaId().value(), event.onHandAfter(), event.reservedAfter());
     }
 
     @ResetHandler

@@ -60,7 +60,7 @@ class OrderHistoryProjection {
     /** What the order's stock went through: reservations, releases, pick plans, picks, shipping, returns. */
     @EventHandler
     void on(OrderStockEvent event, EventMessage<?> message, TrackingToken token) {
-        append(event.orderId(), message, token);
+        append(event.orderId().value(), message, token);
     }
 
     @ResetHandler
