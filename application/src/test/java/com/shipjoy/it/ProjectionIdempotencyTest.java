@@ -13,7 +13,9 @@ import com.shipjoy.projections.inventory.InventoryDocument;
 import com.shipjoy.projections.ledger.MovementDocument;
 import com.shipjoy.projections.order.OrderDocument;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,10 @@ class ProjectionIdempotencyTest {
 
     /** O-P's shipment: its id is derived from the order (see Order.releaseAllocated). */
     static final String SP = UUID.nameUUIDFromBytes("O-P/shipment/1".getBytes(StandardCharsets.UTF_8)).toString();
+
+    /** A fixed KPI window around the test's run, so that the answers do not change with the clock. */
+    static final String WINDOW = "from=" + Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1))
+            + "&to=" + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
 
     @RegisterExtension
     static final EmbeddedSystem system = new EmbeddedSystem();
@@ -145,7 +151,7 @@ class ProjectionIdempotencyTest {
                 "nobody"));
         mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, TaskStatus.OPEN, null, null,
                 null, null));
-        mongo.save(new LaborDocument("GHOST.1", "W1", "K1", 100, 1, 0));
+        mongo.save(new LaborDocument("GHOST.1", "W1", "K1", 100, 1, 0, Instant.now()));
 
         for (String readModel : ReadModels.ALL) {
             StreamingEventProcessor processor = processor(readModel);
@@ -245,7 +251,8 @@ class ProjectionIdempotencyTest {
                 "/api/inventory/SKU-1/movements?format=csv", "/api/inventory/SKU-1/movements?warehouseId=W2",
                 "/api/inventory/SKU-P", "/api/inventory/SKU-P/movements?size=500", "/api/orders/O-P",
                 "/api/orders/O-P/history?size=500", "/api/orders?size=500", "/api/backorders", "/api/tasks?size=500",
-                "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/kpis/labor?size=500")) {
+                "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/kpis/labor?size=500&" + WINDOW,
+                "/api/kpis?" + WINDOW, "/api/kpis?warehouseId=W1&" + WINDOW, "/api/kpis?warehouseId=W2&" + WINDOW)) {
             String separator = path.contains("?") ? "&" : "?";
             answers.put(path, api.get("auditor", path + separator + "minPosition=" + head, HttpStatus.OK).text());
         }

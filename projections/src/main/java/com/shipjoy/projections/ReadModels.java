@@ -13,9 +13,10 @@ public final class ReadModels {
     public static final String TASKS = "tasks";
     public static final String SHIPMENTS = "shipments";
     public static final String LABOR = "labor";
+    public static final String KPIS = "kpis";
 
     public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY, TASKS,
-            SHIPMENTS, LABOR);
+            SHIPMENTS, LABOR, KPIS);
 
     private ReadModels() {
     }

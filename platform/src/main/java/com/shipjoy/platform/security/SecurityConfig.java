@@ -64,7 +64,8 @@ class SecurityConfig {
                 // Auditors read everything; nobody but ADMIN writes to admin endpoints.
                 .pathMatchers(HttpMethod.GET, "/api/admin/**", "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                 .pathMatchers("/api/admin/**", "/api/audit/**").hasRole("ADMIN")
-                .pathMatchers(HttpMethod.GET, "/api/streams/**", "/api/kpis/**")
+                .pathMatchers(HttpMethod.GET, "/api/kpis/labor").hasAnyRole("WAREHOUSE", "VIEWER", "AUDITOR", "ADMIN")
+                .pathMatchers(HttpMethod.GET, "/api/streams/**", "/api/kpis", "/api/kpis/**")
                     .hasAnyRole("VIEWER", "AUDITOR", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/inventory/*/movements", "/api/inventory/*/as-of")
                     .hasAnyRole("WAREHOUSE", "AUDITOR", "ADMIN")

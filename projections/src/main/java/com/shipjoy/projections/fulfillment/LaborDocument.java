@@ -1,16 +1,18 @@
 package com.shipjoy.projections.fulfillment;
 
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One confirmed pick task as labor: who did it, in which warehouse, how many units, how long it took (from
- * assignment to confirmation, never negative) and whether it was a short pick (1) or not (0). One document per task,
- * so a confirmation delivered twice counts once; the per-worker figures are added up when they are asked for.
+ * assignment to confirmation, never negative), whether it was a short pick (1) or not (0) and when it was confirmed
+ * (what a window selects). One document per task, so a confirmation delivered twice counts once; the per-worker
+ * figures are added up when they are asked for.
  */
 @Document(LaborDocument.COLLECTION)
 public record LaborDocument(@Id String taskId, String warehouseId, String workerId, long unitsPicked,
-                            long activeMillis, long shortPicks) {
+                            long activeMillis, long shortPicks, Instant confirmedAt) {
 
     public static final String COLLECTION = "labor";
 }

@@ -28,7 +28,7 @@ class LaborProjection {
         long activeMillis = event.assignedAt() == null ? 0
                 : Math.max(0, Duration.between(event.assignedAt(), confirmedAt).toMillis());
         mongo.save(new LaborDocument(event.taskId().value(), event.warehouseId().value(), event.workerId().value(),
-                event.picked(), activeMillis, event.shortPick() ? 1 : 0));
+                event.picked(), activeMillis, event.shortPick() ? 1 : 0, confirmedAt));
     }
 
     @ResetHandler

@@ -7,9 +7,11 @@ import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.query.Paging;
+import com.shipjoy.query.kpi.KpiWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -62,10 +64,14 @@ class FulfillmentQueries {
         return Optional.ofNullable(mongo.findById(shipmentId, ShipmentDocument.class));
     }
 
-    /** Per warehouse and worker, by warehouse then worker: the confirmed tasks' labor added up. */
-    Page<Labor> labor(String warehouseId, int page, int size) {
-        List<Document> match = warehouseId != null
-                ? List.of(new Document("$match", new Document("warehouseId", warehouseId))) : List.of();
+    /** Per warehouse and worker, by warehouse then worker: the labor of the tasks confirmed in the window. */
+    Page<Labor> labor(String warehouseId, KpiWindow window, int page, int size) {
+        Document confirmed = new Document("confirmedAt", new Document("$gte", Date.from(window.from()))
+                .append("$lt", Date.from(window.to())));
+        if (warehouseId != null) {
+            confirmed.append("warehouseId", warehouseId);
+        }
+        List<Document> match = List.of(new Document("$match", confirmed));
         Document group = new Document("$group", new Document("_id",
                 new Document("warehouseId", "$warehouseId").append("workerId", "$workerId"))
                 .append("tasksCompleted", new Document("$sum", 1))

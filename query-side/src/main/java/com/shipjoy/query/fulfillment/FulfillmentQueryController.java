@@ -9,11 +9,13 @@ import com.shipjoy.platform.web.Page;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
+import com.shipjoy.query.kpi.KpiWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,16 +79,19 @@ class FulfillmentQueryController {
     @Operation(summary = "Labor per worker: picking productivity",
             description = "One item per warehouse and worker (a worker id belongs to its warehouse, so the same id in "
                     + "two warehouses is two workers and never added together), by warehouseId then workerId; "
-                    + "warehouseId narrows to one warehouse. Over every confirmed task (not windowed): tasksCompleted "
-                    + "= confirmed tasks, unitsPicked = units they picked, activeMinutes = the sum of each task's "
+                    + "warehouseId narrows to one warehouse. Over the tasks confirmed in the window: "
+                    + KpiWindow.DESCRIPTION + " tasksCompleted = confirmed tasks, unitsPicked = units they picked, activeMinutes = the sum of each task's "
                     + "time from assignment to confirmation (2 decimals), unitsPerHour = unitsPicked / active hours "
                     + "(2 decimals, null when no active time), shortPicks = confirmations with fewer units than "
                     + "expected.")
     Mono<Page<FulfillmentQueries.Labor>> labor(@RequestParam(required = false) @IdCode String warehouseId,
+                                               @RequestParam(required = false) Instant from,
+                                               @RequestParam(required = false) Instant to,
                                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                                @Parameter(description = MIN_POSITION)
                                                @RequestParam(required = false) @Min(0) Long minPosition) {
-        return positions.read(minPosition, ReadModels.LABOR, () -> queries.labor(warehouseId, page, size));
+        KpiWindow window = KpiWindow.of(from, to, Instant.now());
+        return positions.read(minPosition, ReadModels.LABOR, () -> queries.labor(warehouseId, window, page, size));
     }
 }
