@@ -8,6 +8,7 @@ import static com.shipjoy.it.OrderJson.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -483,10 +484,12 @@ class FulfillmentProcessTest extends Journey {
         return figures;
     }
 
-    /** Labor figures of the warehouse, by worker. */
+    /** Labor figures of the warehouse, by worker, over a day either side of now (a run may cross UTC midnight). */
     private static JsonNode labor(String warehouseId, long position) {
         com.fasterxml.jackson.databind.node.ObjectNode byWorker = OrderJson.JSON.createObjectNode();
-        api.read("viewer", "/api/kpis/labor?warehouseId=" + warehouseId, position).path("items")
+        Instant now = Instant.now();
+        api.read("viewer", "/api/kpis/labor?warehouseId=" + warehouseId + "&from=" + now.minus(Duration.ofDays(1))
+                + "&to=" + now.plus(Duration.ofDays(1)), position).path("items")
                 .forEach(item -> byWorker.set(item.path("workerId").asText(), item));
         return byWorker;
     }

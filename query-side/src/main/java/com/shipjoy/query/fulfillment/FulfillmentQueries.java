@@ -7,9 +7,9 @@ import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.query.Paging;
+import com.shipjoy.query.kpi.KpiFigures;
 import com.shipjoy.query.kpi.KpiWindow;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,9 +27,6 @@ class FulfillmentQueries {
 
     /** The order {@code tasks/next} hands tasks out in: oldest order first, then location name (shortest walk). */
     static final Sort TURN = Sort.by("orderPlacedAt", "location", "_id");
-
-    private static final BigDecimal MILLIS_PER_MINUTE = BigDecimal.valueOf(60_000);
-    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
 
     private final MongoTemplate mongo;
 
@@ -106,12 +103,9 @@ class FulfillmentQueries {
         Document id = worker.get("_id", Document.class);
         long units = worker.get("unitsPicked", Number.class).longValue();
         long millis = worker.get("activeMillis", Number.class).longValue();
-        BigDecimal activeMinutes = BigDecimal.valueOf(millis).divide(MILLIS_PER_MINUTE, 2, RoundingMode.HALF_UP);
-        BigDecimal unitsPerHour = millis == 0 ? null
-                : BigDecimal.valueOf(units).multiply(MILLIS_PER_HOUR).divide(BigDecimal.valueOf(millis), 2,
-                        RoundingMode.HALF_UP);
         return new Labor(id.getString("warehouseId"), id.getString("workerId"),
-                worker.get("tasksCompleted", Number.class).longValue(), units, activeMinutes, unitsPerHour,
+                worker.get("tasksCompleted", Number.class).longValue(), units,
+                KpiFigures.minutes(BigDecimal.valueOf(millis)), KpiFigures.perHour(units, millis),
                 worker.get("shortPicks", Number.class).longValue());
     }
 }

@@ -32,7 +32,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** The KPI formulas over a window's hourly buckets: plain arithmetic, no I/O. */
-final class KpiFigures {
+public final class KpiFigures {
 
     /** Orders not yet fully shipped nor cancelled, in the order they move through fulfillment. */
     static final List<OrderStatus> OPEN = List.of(OrderStatus.PLACED, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED,
@@ -83,7 +83,7 @@ final class KpiFigures {
     }
 
     /** Units per hour of {@code millis}, 2 decimals; null without time. */
-    static BigDecimal perHour(long units, long millis) {
+    public static BigDecimal perHour(long units, long millis) {
         return millis == 0 ? null : BigDecimal.valueOf(units).multiply(MILLIS_PER_HOUR)
                 .divide(BigDecimal.valueOf(millis), 2, RoundingMode.HALF_UP);
     }
@@ -98,7 +98,8 @@ final class KpiFigures {
                 minutes(BigDecimal.valueOf(histogram.getValueAtPercentile(95))));
     }
 
-    private static BigDecimal minutes(BigDecimal millis) {
+    /** Minutes of {@code millis}, 2 decimals. */
+    public static BigDecimal minutes(BigDecimal millis) {
         return millis.divide(MILLIS_PER_MINUTE, 2, RoundingMode.HALF_UP);
     }
 
