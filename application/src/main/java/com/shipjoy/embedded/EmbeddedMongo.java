@@ -44,7 +44,8 @@ class EmbeddedMongo {
     /**
      * Opens the read-model file through H2's {@code async:} file system (an {@code AsynchronousFileChannel}): Java
      * closes a plain {@code FileChannel} when a thread blocked in it is interrupted, which would close the store for
-     * good; an asynchronous channel's I/O is waited for, so an interrupt cannot reach it (see docs/architecture.md, Durability).
+     * good; an asynchronous channel's I/O is waited for, so an interrupt cannot reach it (see
+     * docs/architecture.md, Durability).
      */
     static MVStore openStore(Path file) {
         return new MVStore.Builder().fileName("async:" + file).open();

@@ -379,8 +379,8 @@ class FulfillmentProcessTest extends Journey {
         whenPickedPackedAndShipped("X-WH", "xia", nextTaskFor("X-WH", "xia"), "X-RED", 1);
 
         requestReturn(orderId, returnBody("RMA-X0", "X-RED", 1, "EXCHANGE"), HttpStatus.BAD_REQUEST).problem();
-        String body = "{\"rmaId\":\"RMA-X1\",\"lines\":[{\"sku\":\"X-RED\",\"quantity\":1}],\"reason\":\"wrong colour\","
-                + "\"resolution\":\"EXCHANGE\",\"exchangeLines\":[{\"sku\":\"X-BLUE\",\"quantity\":1}]}";
+        String body = "{\"rmaId\":\"RMA-X1\",\"lines\":[{\"sku\":\"X-RED\",\"quantity\":1}],"
+                + "\"reason\":\"wrong colour\",\"resolution\":\"EXCHANGE\",\"exchangeLines\":[{\"sku\":\"X-BLUE\",\"quantity\":1}]}";
         long position = requestReturn(orderId, body, HttpStatus.CREATED).position();
         assertThat(orderAt(orderId, position).path("returns").path(0).path("exchangeOrderId").isNull()).isTrue();
 

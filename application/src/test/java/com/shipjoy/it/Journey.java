@@ -184,7 +184,7 @@ abstract class Journey {
                 + "]}]}";
     }
 
-    /** A cycle count finding {@code countedQuantity} units; {@code expectVariance} on the answer checks the variance. */
+    /** A cycle count finding {@code countedQuantity} units; the answer's {@code expectVariance} checks the variance. */
     Counted whenCounted(String warehouseId, String sku, String location, long countedQuantity) {
         return new Counted(api.post("warehouse", "/api/warehouses/" + warehouseId + "/counts", "{\"sku\":\"" + sku
                 + "\",\"location\":\"" + location + "\",\"countedQuantity\":" + countedQuantity + "}", HttpStatus.OK));

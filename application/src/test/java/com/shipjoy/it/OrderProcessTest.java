@@ -70,7 +70,8 @@ class OrderProcessTest extends Journey {
         assertThat(reservedByWarehouse("PREF-Y", position)).isEqualTo(Map.of(WH2, 2L, WH3, 0L));
         JsonNode order = orderAt(orderId, position);
         assertThat(order.path("status").asText()).isEqualTo("ALLOCATED");
-        assertThat(lineFigures(order)).isEqualTo(Map.of("PREF-X", allocated(4).backordered(0), "PREF-Y", allocated(2).backordered(0)));
+        assertThat(lineFigures(order)).isEqualTo(Map.of("PREF-X", allocated(4).backordered(0),
+                "PREF-Y", allocated(2).backordered(0)));
         List<JsonNode> allocations = entries(history(orderId, position), "OrderLineAllocated");
         assertThat(allocations).hasSize(2)
                 .allSatisfy(entry -> assertThat(entry.path("data").path("warehouseId").asText()).isEqualTo(WH2));

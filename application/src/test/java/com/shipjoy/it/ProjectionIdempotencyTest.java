@@ -10,6 +10,7 @@ import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.projections.inventory.InventoryDocument;
+import com.shipjoy.projections.kpi.KpiBucket;
 import com.shipjoy.projections.ledger.MovementDocument;
 import com.shipjoy.projections.order.OrderDocument;
 import java.nio.charset.StandardCharsets;
@@ -149,9 +150,11 @@ class ProjectionIdempotencyTest {
         mongo.save(new InventoryDocument("GHOST", 5, 0, 5, List.of()));
         mongo.save(new MovementDocument(999_999, Instant.now(), "SKU-1", "W1", "RECEIVED", 5, "A-01", null, "X", 5, 0,
                 "nobody"));
-        mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, TaskStatus.OPEN, null, null,
-                null, null));
+        mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, TaskStatus.OPEN, null,
+                null, null, null));
         mongo.save(new LaborDocument("GHOST.1", "W1", "K1", 100, 1, 0, Instant.now()));
+        // And every KPI hour: the replay must count them all again.
+        mongo.remove(new Query(), KpiBucket.class);
 
         for (String readModel : ReadModels.ALL) {
             StreamingEventProcessor processor = processor(readModel);
@@ -205,9 +208,9 @@ class ProjectionIdempotencyTest {
     }
 
     /**
-     * Sets both read models' tokens back to just after {@code position} in their token
-     * store (-1: the event store's tail, before its first event), behind the processors' backs: unlike a reset, no @ResetHandler runs, so the events after it are applied
-     * a second time onto read models that already hold them.
+     * Sets both read models' tokens back to just after {@code position} in their token store (-1: the event store's
+     * tail, before its first event), behind the processors' backs: unlike a reset, no @ResetHandler runs, so the
+     * events after it are applied a second time onto read models that already hold them.
      */
     private static void rewind(long position) {
         for (String readModel : ReadModels.ALL) {

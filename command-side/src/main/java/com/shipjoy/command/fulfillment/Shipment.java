@@ -183,7 +183,8 @@ class Shipment {
 
     @CommandHandler
     void handle(PackShipmentCommand command) {
-        if ((status == ShipmentStatus.PACKED || status == ShipmentStatus.SHIPPED) && command.cartons().equals(cartons)) {
+        boolean packedAlready = status == ShipmentStatus.PACKED || status == ShipmentStatus.SHIPPED;
+        if (packedAlready && command.cartons().equals(cartons)) {
             return;
         }
         if (status != ShipmentStatus.PICKED) {

@@ -20,7 +20,8 @@ import org.axonframework.test.utils.CallbackBehavior;
  * The Stock aggregates as the allocation process meets them: the stock-level lookup it plans with (kept in step with
  * every change, as the subscribing handler does in the same transaction) and, as the command bus's callback, the
  * answers to its commands: a reservation takes min(requested, available) and answers how many, a release frees
- * at most what the order holds and answers how many. The methods that change stock answer the event the process would then see.
+ * at most what the order holds and answers how many. The methods that change stock answer the event the process
+ * would then see.
  */
 final class FakeStock implements StockLevelStore, CallbackBehavior {
 

@@ -80,8 +80,8 @@ class FulfillmentQueryController {
             description = "One item per warehouse and worker (a worker id belongs to its warehouse, so the same id in "
                     + "two warehouses is two workers and never added together), by warehouseId then workerId; "
                     + "warehouseId narrows to one warehouse. Over the tasks confirmed in the window: "
-                    + KpiWindow.DESCRIPTION + " tasksCompleted = confirmed tasks, unitsPicked = units they picked, activeMinutes = the sum of each task's "
-                    + "time from assignment to confirmation (2 decimals), unitsPerHour = unitsPicked / active hours "
+                    + KpiWindow.DESCRIPTION + " tasksCompleted = confirmed tasks, unitsPicked = units they picked, "
+                    + "activeMinutes = the sum of each task's time from assignment to confirmation (2 decimals), unitsPerHour = unitsPicked / active hours "
                     + "(2 decimals, null when no active time), shortPicks = confirmations with fewer units than "
                     + "expected.")
     Mono<Page<FulfillmentQueries.Labor>> labor(@RequestParam(required = false) @IdCode String warehouseId,

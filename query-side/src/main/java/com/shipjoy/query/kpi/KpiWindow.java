@@ -36,7 +36,8 @@ public record KpiWindow(Instant from, Instant to) {
     /** The UTC hours the window overlaps, oldest first: a window that cuts through an hour includes it. */
     public List<Instant> hours() {
         List<Instant> hours = new ArrayList<>();
-        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to);
+             hour = hour.plus(Duration.ofHours(1))) {
             hours.add(hour);
         }
         return hours;

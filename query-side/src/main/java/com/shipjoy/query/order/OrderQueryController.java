@@ -42,7 +42,8 @@ class OrderQueryController {
                     + "packed), PICKING (a shipment started picking), ALLOCATED, PLACED.")
     Mono<OrderDocument> order(@PathVariable @IdCode String orderId,
                               @RequestParam(required = false) @Min(0) Long minPosition) {
-        return positions.read(minPosition, ReadModels.ORDERS, () -> queries.order(orderId).orElseThrow(() -> unknown(orderId)));
+        return positions.read(minPosition, ReadModels.ORDERS,
+                () -> queries.order(orderId).orElseThrow(() -> unknown(orderId)));
     }
 
     @GetMapping("/api/orders")
