@@ -59,6 +59,8 @@ final class OrdersThroughput {
     static final int STOP_ORDERS = 200;
     static final Duration STOP_CAP = Duration.ofSeconds(2);
     static final int READ_BACK = 50;
+    /** Reads of the day's KPI document (issue 11: p99 ≤ 20 ms), overall and for the warehouse. */
+    static final int KPI_READS = 1000;
     static final int OPEN_LOOP_MAX = 4000;
     static final Duration OPEN_LOOP_CAP = Duration.ofSeconds(20);
     static final int OPEN_LOOP_THREADS = 64;
@@ -142,6 +144,7 @@ final class OrdersThroughput {
         Result sustained;
         Result hot;
         Load.OpenLoop openLoop;
+        final List<Result> kpis = new ArrayList<>();
         final Map<Result, Lag> lagOf = new java.util.IdentityHashMap<>();
         final List<Lag> stops = new ArrayList<>();
         final List<Result> stopRuns = new ArrayList<>();
@@ -298,8 +301,23 @@ final class OrdersThroughput {
 
         openLoop();
         reservedCheck();
+        kpiReads();
         results.events = head.get();
         fileSizes("");
+    }
+
+    /**
+     * The KPI document of the current UTC day after all of (i)'s orders: a window adds up its hours' buckets, so its
+     * cost does not grow with the orders in it.
+     */
+    private void kpiReads() {
+        System.out.println("-- (i) the KPI document of the day");
+        for (String path : List.of("/api/kpis", "/api/kpis?warehouseId=" + Benchmarks.WH)) {
+            for (int clients : new int[] {1, CLIENTS}) {
+                results.kpis.add(Load.run("GET " + path, clients, options.n(KPI_READS), Benchmarks.CAP, server,
+                        (index, client) -> Sample.of(http.get(READER, path), 200)));
+            }
+        }
     }
 
     /** The server's store files now, keyed by name and {@code suffix}, with the newest position seen. */

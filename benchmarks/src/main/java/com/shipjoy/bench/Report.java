@@ -442,6 +442,7 @@ final class Report {
         if (o.hot != null) {
             t.load(o.hot, new Object[] {f("orders, one hot sku (stock %d)", o.hotStock)}, catchUpCell(o, o.hot));
         }
+        o.kpis.forEach(r -> t.load(r, new Object[] {"KPI document of the day: " + r.name()}, catchUpCell(o, r)));
         t.end();
 
         md.table("check", "result").leftAligned()
