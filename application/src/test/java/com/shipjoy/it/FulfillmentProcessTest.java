@@ -344,6 +344,13 @@ class FulfillmentProcessTest extends Journey {
         requestReturn(orderId, returnBody("RMA-R2", "R-SKU", 1, "REFUND"), HttpStatus.CONFLICT).problem();
         JsonNode order = orderAt(orderId, opened.position());
         assertThat(order.path("returns").path(0).path("status").asText()).isEqualTo("REQUESTED");
+        JsonNode requested = api.read("warehouse", "/api/returns/RMA-R1", opened.position());
+        assertThat(List.of(requested.path("orderId").asText(), requested.path("status").asText(),
+                requested.path("reason").asText(), requested.path("lines").toString()))
+                .containsExactly(orderId, "REQUESTED", "does not fit", "[{\"sku\":\"R-SKU\",\"quantity\":2}]");
+        assertThat(requested.path("receivedLines")).isEmpty();
+        api.get("agent", "/api/returns/RMA-R0", HttpStatus.NOT_FOUND).problem();
+        api.get("channel", "/api/returns/RMA-R1", HttpStatus.FORBIDDEN).problem();
 
         receiveReturn("RMA-R1", "{\"warehouseId\":\"R-WH\",\"lines\":[{\"sku\":"
                 + "\"R-SKU\",\"quantity\":3,\"condition\":\"SELLABLE\",\"location\":\"R-01\"}]}", HttpStatus.CONFLICT)
@@ -358,6 +365,12 @@ class FulfillmentProcessTest extends Journey {
         JsonNode rma = order.path("returns").path(0);
         assertThat(List.of(rma.path("rmaId").asText(), rma.path("status").asText(), rma.path("resolution").asText()))
                 .containsExactly("RMA-R1", "RECEIVED", "REFUND");
+        JsonNode received = api.read("agent", "/api/returns/RMA-R1", position);
+        assertThat(received.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(received.path("receivedLines")).extracting(line -> line.path("quantity").asLong() + " "
+                + line.path("condition").asText() + " at " + line.path("location").asText())
+                .containsExactly("1 SELLABLE at R-01", "1 DAMAGED at R-01");
+        assertThat(received.path("exchangeOrderId").isNull()).isTrue();
         List<JsonNode> movements = ledger("R-SKU", position);
         assertThat(movements).extracting(entry -> entry.path("type").asText() + ":" + entry.path("quantity").asLong()
                         + ":" + entry.path("onHandAfter").asLong() + ":" + entry.path("reference").asText())
@@ -390,6 +403,10 @@ class FulfillmentProcessTest extends Journey {
         JsonNode rma = orderAt(orderId, position).path("returns").path(0);
         assertThat(rma.path("status").asText()).isEqualTo("RECEIVED");
         String exchangeId = rma.path("exchangeOrderId").asText();
+        JsonNode exchanged = api.read("auditor", "/api/returns/RMA-X1", position);
+        assertThat(List.of(exchanged.path("resolution").asText(), exchanged.path("exchangeLines").toString(),
+                exchanged.path("exchangeOrderId").asText())).containsExactly("EXCHANGE",
+                "[{\"sku\":\"X-BLUE\",\"quantity\":1}]", exchangeId);
         JsonNode exchange = orderAt(exchangeId, position);
         assertThat(exchange.path("channel").asText()).isEqualTo("exchange");
         assertThat(exchange.path("externalOrderId").asText()).isEqualTo("RMA-X1");

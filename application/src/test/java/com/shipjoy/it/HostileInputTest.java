@@ -658,7 +658,7 @@ class HostileInputTest {
         cases.add(query("/api/customers/a%24b/orders", "customerId"));
         String tasks = "/api/tasks";
         String labor = "/api/kpis/labor";
-        for (String path : List.of(tasks, "/api/tasks/T-H.1", "/api/shipments/S-H", labor)) {
+        for (String path : List.of(tasks, "/api/tasks/T-H.1", "/api/shipments/S-H", "/api/returns/RMA-H", labor)) {
             for (String value : List.of("abc", "-1", "1.5", "99999999999999999999")) {
                 cases.add(query(path + "?minPosition=" + value, "minPosition"));
             }
@@ -685,6 +685,8 @@ class HostileInputTest {
         cases.add(query("/api/tasks/a%2Fb", null));
         cases.add(query("/api/shipments/a%24b", "shipmentId"));
         cases.add(query("/api/shipments/a%2Fb", null));
+        cases.add(query("/api/returns/a%24b", "rmaId"));
+        cases.add(query("/api/returns/" + "x".repeat(65), "rmaId"));
         return cases.stream();
     }
 

@@ -13,6 +13,7 @@ import com.shipjoy.projections.inventory.InventoryDocument;
 import com.shipjoy.projections.kpi.KpiBucket;
 import com.shipjoy.projections.ledger.MovementDocument;
 import com.shipjoy.projections.order.OrderDocument;
+import com.shipjoy.projections.returns.ReturnDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,10 @@ class ProjectionIdempotencyTest {
                 + "\"weightGrams\":500,\"lines\":[{\"sku\":\"SKU-P\",\"quantity\":2}]}]}", HttpStatus.OK);
         api.post("warehouse", "/api/shipments/" + SP + "/ship", "{\"carrier\":\"UPS\",\"trackingNumber\":"
                 + "\"T-P\"}", HttpStatus.OK);
+        api.post("agent", "/api/orders/O-P/returns", "{\"rmaId\":\"RMA-P\",\"lines\":[{\"sku\":\"SKU-P\","
+                + "\"quantity\":1}],\"reason\":\"too big\",\"resolution\":\"REFUND\"}", HttpStatus.CREATED);
+        api.post("warehouse", "/api/returns/RMA-P/receipt", "{\"warehouseId\":\"W1\",\"lines\":[{\"sku\":"
+                + "\"SKU-P\",\"quantity\":1,\"condition\":\"SELLABLE\",\"location\":\"A-01\"}]}", HttpStatus.OK);
     }
 
     @Test
@@ -197,6 +202,7 @@ class ProjectionIdempotencyTest {
         mongo.remove(Query.query(where("_id").is(SP + ".1")), TaskDocument.class);
         mongo.remove(Query.query(where("_id").is(SP + ".1")), LaborDocument.class);
         mongo.remove(Query.query(where("_id").is(SP)), ShipmentDocument.class);
+        mongo.remove(Query.query(where("_id").is("RMA-P")), ReturnDocument.class);
         mongo.updateFirst(Query.query(where("_id").is("O-P")), Update.update("lines.0.picked", 999),
                 OrderDocument.class);
     }
@@ -254,8 +260,9 @@ class ProjectionIdempotencyTest {
                 "/api/inventory/SKU-1/movements?format=csv", "/api/inventory/SKU-1/movements?warehouseId=W2",
                 "/api/inventory/SKU-P", "/api/inventory/SKU-P/movements?size=500", "/api/orders/O-P",
                 "/api/orders/O-P/history?size=500", "/api/orders?size=500", "/api/backorders", "/api/tasks?size=500",
-                "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/kpis/labor?size=500&" + WINDOW,
-                "/api/kpis?" + WINDOW, "/api/kpis?warehouseId=W1&" + WINDOW, "/api/kpis?warehouseId=W2&" + WINDOW)) {
+                "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/returns/RMA-P",
+                "/api/kpis/labor?size=500&" + WINDOW, "/api/kpis?" + WINDOW, "/api/kpis?warehouseId=W1&" + WINDOW,
+                "/api/kpis?warehouseId=W2&" + WINDOW)) {
             String separator = path.contains("?") ? "&" : "?";
             answers.put(path, api.get("auditor", path + separator + "minPosition=" + head, HttpStatus.OK).text());
         }

@@ -14,9 +14,10 @@ public final class ReadModels {
     public static final String SHIPMENTS = "shipments";
     public static final String LABOR = "labor";
     public static final String KPIS = "kpis";
+    public static final String RETURNS = "returns";
 
     public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY, TASKS,
-            SHIPMENTS, LABOR, KPIS);
+            SHIPMENTS, LABOR, KPIS, RETURNS);
 
     private ReadModels() {
     }

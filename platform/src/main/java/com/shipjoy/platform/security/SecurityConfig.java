@@ -71,7 +71,7 @@ class SecurityConfig {
                     .hasAnyRole("WAREHOUSE", "AUDITOR", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/inventory", "/api/inventory/**")
                     .hasAnyRole("AGENT", "WAREHOUSE", "AUDITOR", "VIEWER", "ADMIN")
-                .pathMatchers(HttpMethod.GET, "/api/backorders", "/api/backorders/**")
+                .pathMatchers(HttpMethod.GET, "/api/backorders", "/api/backorders/**", "/api/returns/**")
                     .hasAnyRole("AGENT", "WAREHOUSE", "AUDITOR", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/warehouses/**", "/api/warehouses", "/api/tasks", "/api/tasks/**",
                         "/api/shipments/**").hasAnyRole("WAREHOUSE", "AUDITOR", "ADMIN")
@@ -82,7 +82,7 @@ class SecurityConfig {
                 .pathMatchers(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/returns")
                     .hasAnyRole("AGENT", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/orders/*").hasAnyRole("CHANNEL", "AGENT", "AUDITOR", "ADMIN")
-                .pathMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/customers/**", "/api/returns/**")
+                .pathMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/customers/**")
                     .hasAnyRole("AGENT", "AUDITOR", "ADMIN")
                 // Web pages and the API description: any signed-in role.
                 .pathMatchers(HttpMethod.GET, "/", "/*.html", "/*.js", "/*.css", "/v3/api-docs", "/v3/api-docs/**",
