@@ -61,6 +61,11 @@ final class OrdersThroughput {
     static final int READ_BACK = 50;
     /** Reads of the day's KPI document (issue 11: p99 ≤ 20 ms), overall and for the warehouse. */
     static final int KPI_READS = 1000;
+    /** SSE clients following the orders of one channel (issue 11: delivery p50 ≤ 10 ms, p99 ≤ 50 ms with 500). */
+    static final int STREAM_CLIENTS = 500;
+    static final Duration STREAM_LENGTH = Duration.ofSeconds(20);
+    static final String STREAM_CHANNEL = "sse";
+    static final String STREAM_USER = "viewer";
     static final int OPEN_LOOP_MAX = 4000;
     static final Duration OPEN_LOOP_CAP = Duration.ofSeconds(20);
     static final int OPEN_LOOP_THREADS = 64;
@@ -145,6 +150,7 @@ final class OrdersThroughput {
         Result hot;
         Load.OpenLoop openLoop;
         final List<Result> kpis = new ArrayList<>();
+        StreamFigures streams;
         final Map<Result, Lag> lagOf = new java.util.IdentityHashMap<>();
         final List<Lag> stops = new ArrayList<>();
         final List<Result> stopRuns = new ArrayList<>();
@@ -302,6 +308,7 @@ final class OrdersThroughput {
         openLoop();
         reservedCheck();
         kpiReads();
+        streamDelivery();
         results.events = head.get();
         fileSizes("");
     }
@@ -317,6 +324,65 @@ final class OrdersThroughput {
                 results.kpis.add(Load.run("GET " + path, clients, options.n(KPI_READS), Benchmarks.CAP, server,
                         (index, client) -> Sample.of(http.get(READER, path), 200)));
             }
+        }
+    }
+
+    /**
+     * What {@link #streamDelivery} measured: {@code delaysMillis} sorted, one per client and order; {@code missing}
+     * the (client, order) pairs that never saw the order; RSS before the clients connected and after the run.
+     */
+    record StreamFigures(int clients, int connected, int closedEarly, double rate, Result orders, long[] delaysMillis,
+                         long missing, long rssBeforeMiB, long rssWithMiB) {
+
+        double percentile(double p) {
+            if (delaysMillis.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * delaysMillis.length);
+            return delaysMillis[Math.max(0, Math.min(delaysMillis.length - 1, rank - 1))];
+        }
+    }
+
+    /**
+     * SSE clients follow the orders stream of one channel while that channel's orders arrive at half the sustained
+     * rate (open loop): per client and order, the ms from the order's answer to the event showing that state.
+     */
+    private void streamDelivery() {
+        if (results.sustained == null || results.sustained.ops() == results.sustained.errors()) {
+            return;
+        }
+        double rate = results.sustained.perSecond() / 2;
+        int clients = options.n(STREAM_CLIENTS);
+        Duration length = options.quick() ? Duration.ofSeconds(5) : STREAM_LENGTH;
+        System.out.printf("-- (i) %d SSE clients on the orders stream while orders come at %.1f /s for %d s%n",
+                clients, rate, length.toSeconds());
+        long rssBefore = Machine.rssMiB(server.pid())[0];
+        List<StreamClients.Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        try (StreamClients streams = new StreamClients(server.port(), STREAM_USER, "/api/streams/orders?channel="
+                + STREAM_CHANNEL, clients)) {
+            Load.OpenLoop load = Load.openLoop("orders followed by SSE clients", rate,
+                    (int) Math.ceil(rate * length.toSeconds()), length.plusSeconds(30), OPEN_LOOP_THREADS, server,
+                    (index, client) -> {
+                        Http.Response response = http.post(CHANNEL_USER, "/api/orders", orderBody(STREAM_CHANNEL,
+                                orderSeq.incrementAndGet(), randomSku()));
+                        long answered = System.nanoTime();
+                        seen(response);
+                        if (response.status() == 201) {
+                            answers.add(new StreamClients.Answer(String.valueOf(Json.at(response.json(), "orderId")),
+                                    response.position(), answered));
+                        }
+                        return Sample.command(response, 201);
+                    }, () -> { });
+            ServerProcess.sleep(2_000);
+            long rssWith = Machine.rssMiB(server.pid())[0];
+            long[] missing = new long[1];
+            long[] delays = streams.delaysMillis(new ArrayList<>(answers), missing);
+            results.streams = new StreamFigures(clients, streams.connected(), streams.closedEarly(), rate,
+                    load.result(), delays, missing[0], rssBefore, rssWith);
+            System.out.printf("    %d of %d connected, %d closed early; delivery p50 %.0f ms, p99 %.0f ms, max %.0f"
+                            + " ms over %d deliveries, %d missing; RSS %d → %d MiB%n", streams.connected(), clients,
+                    streams.closedEarly(), results.streams.percentile(50), results.streams.percentile(99),
+                    results.streams.percentile(100), delays.length, missing[0], rssBefore, rssWith);
         }
     }
 
@@ -402,7 +468,11 @@ final class OrdersThroughput {
     // ---------------------------------------------------------------------------------------------- orders
 
     static String orderBody(int n, String sku) {
-        return "{\"channel\":\"bench\",\"externalOrderId\":\"B-" + n + "\",\"customer\":{\"customerId\":\"C-"
+        return orderBody("bench", n, sku);
+    }
+
+    static String orderBody(String channel, int n, String sku) {
+        return "{\"channel\":\"" + channel + "\",\"externalOrderId\":\"B-" + n + "\",\"customer\":{\"customerId\":\"C-"
                 + (n % 1000) + "\",\"name\":\"Bench Customer\",\"email\":\"bench@example.com\"},\"shipTo\":"
                 + "{\"name\":\"Bench Customer\",\"line1\":\"1 Loop Road\",\"city\":\"Testville\",\"postalCode\":"
                 + "\"12345\",\"country\":\"DE\"},\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":"

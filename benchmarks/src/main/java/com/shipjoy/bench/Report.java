@@ -484,6 +484,26 @@ final class Report {
                     .end();
         }
 
+        if (o.streams != null) {
+            OrdersThroughput.StreamFigures st = o.streams;
+            Result r = st.orders();
+            md.paragraph(f("**Live order stream (issue 11).** %d SSE clients (as `%s`) follow "
+                    + "`/api/streams/orders?channel=%s` while that channel's orders come at %.1f /s (open loop, half "
+                    + "the sustained rate). *delivery*: for each client and each order answered 201, ms from the "
+                    + "answer to the event showing the state the answer promised (0 when it came first): the order's last change at "
+                    + "or before the answer's `X-Event-Position` (which also covers the processes' events), or the "
+                    + "first after it when batched with later events; *missing*: pairs that never saw it.", st.clients(),
+                    OrdersThroughput.STREAM_USER, OrdersThroughput.STREAM_CHANNEL, st.rate()));
+            md.table("clients connected", "closed early", "orders", "errors", "deliveries", "missing",
+                            "delivery p50 ms", "delivery p99 ms", "delivery max ms", "answer p99 ms",
+                            "server RSS MiB before / with the clients")
+                    .row(st.connected() + " of " + st.clients(), st.closedEarly(), r.ops(), r.errors(),
+                            st.delaysMillis().length, st.missing(), ms(st.percentile(50)), ms(st.percentile(99)),
+                            ms(st.percentile(100)), ms(r.percentileMillis(99)),
+                            f("%d / %d", st.rssBeforeMiB(), st.rssWithMiB()))
+                    .end();
+        }
+
         List<OrdersThroughput.Lag> lags = new ArrayList<>(o.stops);
         for (Result r : new Result[] {o.oneClient, o.hot, o.openLoop == null ? null : o.openLoop.result()}) {
             if (r != null && o.lagOf.get(r) != null) {
