@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +37,7 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final Disposable connection;
 
     private SseClient(EmbeddedApp app, String user, String pathAndQuery, Long lastEventId) {
@@ -52,6 +54,7 @@ final class SseClient implements AutoCloseable {
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
                 })
+                .doFinally(signal -> ended.countDown())
                 .subscribe(this::received, failure::set);
     }
 
@@ -112,6 +115,16 @@ final class SseClient implements AutoCloseable {
     /** The next heartbeat comment, or null if none comes within {@code within}. */
     String comment(Duration within) throws InterruptedException {
         return comments.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the server ended the stream (or it failed), waiting up to 5 s. */
+    boolean ended() {
+        try {
+            return ended.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,8 @@ class Streams {
     private final Duration heartbeat;
     private final Map<View, AtomicInteger> open = new EnumMap<>(View.class);
     private final Counter slow;
+    /** Set when the server stops. */
+    private final Sinks.One<Boolean> closing = Sinks.one();
 
     /** {@code buffer}: changes a client may fall behind by; {@code heartbeat}: the silence that sends a comment. */
     Streams(ChangeFeed feed, ChangeLog log, EventPositions positions, MongoTemplate mongo, MeterRegistry meters,
@@ -102,6 +106,7 @@ class Streams {
             return Flux.merge(1, Flux.concat(start(view, selection, lastEventId, sent), changes)
                                     .transform(this::withHeartbeat),
                             tooSlow.asMono().then(Mono.<ServerSentEvent<String>>error(SlowClient::new)))
+                    .takeUntilOther(closing.asMono())
                     .doOnSubscribe(subscription -> streams.incrementAndGet())
                     .doOnError(SlowClient.class, e -> slow.increment())
                     .doFinally(signal -> {
@@ -109,6 +114,15 @@ class Streams {
                         streams.decrementAndGet();
                     });
         });
+    }
+
+    /**
+     * Ends every stream when the server stops, before the web server's graceful shutdown, which would otherwise wait
+     * (30 s) for streams that never end. Clients reconnect with their last event id.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void serverStopping() {
+        closing.tryEmitValue(true);
     }
 
     /** What precedes the live changes; sets {@code sent} to the position they continue from. */
