@@ -162,12 +162,21 @@ class Streams {
         }).flatMapIterable(events -> events);
     }
 
-    /** The logged changes after {@code position} up to the head, read a chunk at a time as the client takes them. */
+    /**
+     * The logged changes after {@code position} up to the head, read a chunk at a time as the client takes them. A
+     * chunk the log trimmed while it was read may lack changes: the stream ends, and the client, resuming, is told
+     * to reset.
+     */
     private Flux<Change> changesAfter(View view, Selection selection, long position) {
         return blocking(positions::head).flatMapMany(head -> Flux.fromStream(
                         LongStream.iterate(position + 1, from -> from <= head, from -> from + CHUNK).boxed())
-                .concatMap(from -> blocking(() -> log.read(view, from, Math.min(head, from + CHUNK - 1),
-                        selection.key())), 1)
+                .concatMap(from -> blocking(() -> {
+                    List<Change> changes = log.read(view, from, Math.min(head, from + CHUNK - 1), selection.key());
+                    if (log.keptFrom(view) > from) {
+                        throw new Trimmed();
+                    }
+                    return changes;
+                }), 1)
                 .concatMapIterable(changes -> changes, 1)
                 .filter(selection::matches));
     }
@@ -189,6 +198,14 @@ class Streams {
 
     private static <T> Mono<T> blocking(Callable<T> read) {
         return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Ends a stream whose changes to resume from were trimmed while it read them. */
+    static final class Trimmed extends RuntimeException {
+
+        Trimmed() {
+            super("The changes to resume from are no longer kept; resume to get a reset.", null, false, false);
+        }
     }
 
     /** Ends the stream of a client whose queue is full. */
