@@ -143,13 +143,16 @@ class Streams {
     }
 
     /**
-     * The position the view has processed, an event {@code reset} (unless null), then the key's document if there is
-     * one. The document may already show changes after that position; they are sent again, later, as changes.
+     * An event {@code reset} (unless null), then the key's document if there is one, both with the position the
+     * view has processed, from which the changes continue. The document may already show changes after it; they are
+     * sent again, later, as changes. A stream without either sends every live change.
      */
     private Flux<ServerSentEvent<String>> snapshot(View view, Selection selection, AtomicLong sent, String reset) {
         return blocking(() -> {
             long position = Math.max(0, positions.processed(view.readModel()));
-            sent.set(position);
+            if (reset != null || selection.key() != null) {
+                sent.set(position);
+            }
             List<ServerSentEvent<String>> events = new ArrayList<>();
             if (reset != null) {
                 events.add(ServerSentEvent.builder(reset).event("reset").id(Long.toString(position)).build());
