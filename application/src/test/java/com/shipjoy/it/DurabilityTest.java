@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +85,29 @@ class DurabilityTest {
             assertThat(audit.path("mismatches").size()).as(audit.toString()).isZero();
             assertThat(audit.path("checked").asLong()).isGreaterThanOrEqualTo(receivedBySku.size());
             assertLedgerMatchesEventStore(api, head, receivedBySku.keySet());
+            assertStreamResumesToTheReadModel(app, api, receivedBySku.keySet());
+        }
+    }
+
+    /**
+     * The inventory stream resumed from the beginning replays the change log the killed process and its successor
+     * wrote: positions in order, none twice, and each sku's last change is its level now.
+     */
+    private static void assertStreamResumesToTheReadModel(EmbeddedApp app, Api api, Iterable<String> skus) {
+        Map<String, JsonNode> lastChange = new HashMap<>();
+        try (SseClient stream = SseClient.resume(app, "auditor", "/api/streams/inventory", 0)) {
+            long previous = 0;
+            for (SseClient.Event change = stream.next(); change != null;
+                 change = stream.poll(Duration.ofSeconds(1))) {
+                assertThat(change.event()).isEqualTo("inventory");
+                assertThat(change.id()).isGreaterThan(previous);
+                previous = change.id();
+                lastChange.put(change.data().path("sku").asText(), change.data());
+            }
+        }
+        for (String sku : skus) {
+            assertThat(lastChange.get(sku)).as("last change of %s", sku)
+                    .isEqualTo(api.get("auditor", "/api/inventory/" + sku, HttpStatus.OK).json());
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -182,7 +183,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "is invalid";
     }
 
+    /**
+     * Always {@code application/problem+json}, whatever the request accepts: a stream's client asks for
+     * {@code text/event-stream}, which would otherwise wrap the problem in an SSE event.
+     */
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
-        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+        return Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem));
     }
 }

@@ -11,24 +11,50 @@ import com.shipjoy.events.stock.StockReservedEvent;
 import com.shipjoy.events.stock.StockReturnedEvent;
 import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.stream.ChangeFeed;
+import com.shipjoy.projections.stream.View;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Stock levels. Every stock event carries the figures after it, so applying an event twice changes nothing. */
+/**
+ * Stock levels. Every stock event carries the figures after it, so applying an event twice changes nothing. A batch's
+ * levels are written once each when it ends, then handed to the live streams.
+ */
 @Component
 @ProcessingGroup(ReadModels.INVENTORY)
 class InventoryProjection {
 
     private final MongoTemplate mongo;
+    private final ChangeFeed feed;
+    /** The levels a batch changed, by sku. */
+    private final BatchWrites<Map<String, Level>> batch = new BatchWrites<>(LinkedHashMap::new, this::write);
 
-    InventoryProjection(MongoTemplate mongo) {
+    /**
+     * A sku's level as the batch leaves it, the warehouses the batch changed it in (a stream's scope) and the position
+     * of the last event that changed it (empty: nothing to stream, a replay).
+     */
+    private record Level(InventoryDocument after, Set<String> warehouses, OptionalLong position) {
+    }
+
+    InventoryProjection(MongoTemplate mongo, ChangeFeed feed) {
         this.mongo = mongo;
+        this.feed = feed;
     }
 
     @EventHandler
@@ -92,8 +118,32 @@ class InventoryProjection {
 
     private void update(StockId stockId, long onHand, long reserved, Map<String, Long> locationsAfter) {
         String sku = stockId.sku().value();
-        InventoryDocument current = mongo.findById(sku, InventoryDocument.class);
-        mongo.save((current != null ? current : InventoryDocument.empty(sku))
-                .withWarehouse(stockId.warehouseId().value(), onHand, reserved, locationsAfter));
+        String warehouseId = stockId.warehouseId().value();
+        batch.change(levels -> {
+            Level level = levels.get(sku);
+            if (level == null) {
+                InventoryDocument stored = mongo.findById(sku, InventoryDocument.class);
+                level = new Level(stored != null ? stored : InventoryDocument.empty(sku), new TreeSet<>(),
+                        OptionalLong.empty());
+            }
+            level.warehouses().add(warehouseId);
+            levels.put(sku, new Level(level.after().withWarehouse(warehouseId, onHand, reserved, locationsAfter),
+                    level.warehouses(), ChangeFeed.position()));
+        });
+    }
+
+    private void write(Map<String, Level> levels) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, InventoryDocument.class);
+        levels.values().forEach(level -> bulk.replaceOne(Query.query(Criteria.where("_id").is(level.after().sku())),
+                level.after(), FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
+        feed.publish(View.INVENTORY, levels.values().stream().filter(level -> level.position().isPresent())
+                .sorted(Comparator.comparingLong(level -> level.position().getAsLong()))
+                .map(level -> feed.change(level.position().getAsLong(), level.after().sku(),
+                        List.copyOf(level.warehouses()), level.after()))
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package com.shipjoy.projections.order;
 
+import com.shipjoy.projections.stream.ChangeFeed;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,8 @@ public final class OrderSummaries {
     private final AnnotationEventHandlerAdapter handlers;
 
     public OrderSummaries(MongoTemplate mongo) {
-        this.handlers = new AnnotationEventHandlerAdapter(new OrderSummaryProjection(mongo, OrderLists.CAPACITY));
+        this.handlers = new AnnotationEventHandlerAdapter(new OrderSummaryProjection(mongo, OrderLists.CAPACITY,
+                ChangeFeed.inMongo(mongo)));
     }
 
     /** Applies {@code event} (an event record of the {@code events} module) as stored at {@code timestamp}. */

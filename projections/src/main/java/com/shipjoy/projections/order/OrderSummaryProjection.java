@@ -24,11 +24,15 @@ import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.OrderDocument.Line;
 import com.shipjoy.projections.order.OrderDocument.Return;
 import com.shipjoy.projections.order.OrderDocument.Shipment;
+import com.shipjoy.projections.stream.ChangeFeed;
+import com.shipjoy.projections.stream.View;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -55,19 +59,24 @@ class OrderSummaryProjection {
 
     private final MongoTemplate mongo;
     private final OrderLists lists;
+    private final ChangeFeed feed;
     /** The orders a batch changed, by id: written once each when the batch ends (see {@link #write}). */
     private final BatchWrites<Map<String, Change>> batch = new BatchWrites<>(LinkedHashMap::new, this::write);
 
-    /** An order as stored before this batch (null: new; what the lists show) and as the batch leaves it. */
-    private record Change(OrderDocument before, OrderDocument after) {
+    /**
+     * An order as stored before this batch (null: new; what the lists show) and as the batch leaves it, with the
+     * position of the batch's last event that changed it (empty when there is nothing to stream: a replay).
+     */
+    private record Change(OrderDocument before, OrderDocument after, OptionalLong position) {
     }
 
     /** {@code bucketCapacity}: entries per order-list bucket (tests make it tiny to exercise splits). */
     OrderSummaryProjection(MongoTemplate mongo,
                            @Value("${shipjoy.order-lists.bucket-capacity:" + OrderLists.CAPACITY + "}")
-                           int bucketCapacity) {
+                           int bucketCapacity, ChangeFeed feed) {
         this.mongo = mongo;
         this.lists = new OrderLists(mongo, bucketCapacity);
+        this.feed = feed;
     }
 
     @EventHandler
@@ -223,7 +232,7 @@ class OrderSummaryProjection {
             return changed;
         }
         OrderDocument stored = mongo.findById(orderId, OrderDocument.class);
-        return new Change(stored, stored);
+        return new Change(stored, stored, OptionalLong.empty());
     }
 
     /**
@@ -234,13 +243,13 @@ class OrderSummaryProjection {
      * status, channel, skus and customer. A new status needs nothing else.
      */
     private void save(Map<String, Change> orders, Change touched, OrderDocument after, Instant at) {
-        orders.put(after.orderId(), new Change(touched.before(), after.stored(at)));
+        orders.put(after.orderId(), new Change(touched.before(), after.stored(at), ChangeFeed.position()));
     }
 
     /**
-     * A batch's orders: the lists first, then the orders in one round trip. A crash in between leaves the old
-     * orders, so the events, delivered again, see the same differences and complete the lists (their changes are
-     * idempotent).
+     * A batch's orders: the lists first, then the orders in one round trip, then their changes for the live streams
+     * (scope: the channel). A crash in between leaves the old orders, so the events, delivered again, see the same
+     * differences and complete the lists (their changes are idempotent) and the change log.
      */
     private void write(Map<String, Change> orders) {
         if (orders.isEmpty()) {
@@ -251,5 +260,10 @@ class OrderSummaryProjection {
         orders.values().forEach(change -> bulk.replaceOne(Query.query(Criteria.where("_id")
                 .is(change.after().orderId())), change.after(), FindAndReplaceOptions.options().upsert()));
         bulk.execute();
+        feed.publish(View.ORDERS, orders.values().stream().filter(change -> change.position().isPresent())
+                .sorted(Comparator.comparingLong(change -> change.position().getAsLong()))
+                .map(change -> feed.change(change.position().getAsLong(), change.after().orderId(),
+                        List.of(change.after().channel()), change.after()))
+                .toList());
     }
 }
