@@ -209,6 +209,40 @@ class StreamsTest extends Journey {
     }
 
     @Test
+    void aKpiStreamSendsTheDocumentThenAgainWhenItChangedAtMostOnceASecond() {
+        givenStock("S-W2", "S-KPI", 20, "B-01");
+        String path = "/api/streams/kpis?warehouseId=S-W2";
+        try (SseClient stream = SseClient.open(app, "viewer", path)) {
+            Event first = stream.next();
+            assertThat(first.event()).isEqualTo("kpis");
+            assertThat(first.data().path("warehouseId").asText()).isEqualTo("S-W2");
+            long before = first.data().path("ordersPlaced").asLong();
+
+            long started = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                whenPlaced(order("s-kpi", "s-kpi-" + i, CUSTOMER, "S-KPI", 1));
+            }
+            List<Event> documents = stream.until(event -> event.data().path("ordersPlaced").asLong() == before + 5);
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            // Dozens of KPI changes (seven events an order), but one document a second at most.
+            assertThat(documents).hasSizeLessThanOrEqualTo((int) seconds + 1);
+            assertIncreasing(first.id(), documents);
+            Event latest = last(documents);
+            assertThat(latest.data()).isEqualTo(api.get("viewer", "/api/kpis?warehouseId=S-W2", HttpStatus.OK)
+                    .json());
+            // Only when something changed.
+            assertThat(stream.poll(Duration.ofMillis(1500))).isNull();
+
+            try (SseClient resumed = SseClient.resume(app, "viewer", path, latest.id())) {
+                assertThat(resumed.poll(Duration.ofMillis(1500))).as("nothing changed since").isNull();
+                whenPlaced(order("s-kpi", "s-kpi-5", CUSTOMER, "S-KPI", 1));
+                assertIncreasing(latest.id(), resumed.until(event -> event.data().path("ordersPlaced").asLong()
+                        == before + 6));
+            }
+        }
+    }
+
+    @Test
     void openStreamsAreCountedAndReleasedWhenTheirClientsLeave() {
         await().atMost(Duration.ofSeconds(5)).until(() -> meter("shipjoy_streams_open") == 0);
         SseClient a = SseClient.open(app, "viewer", "/api/streams/orders");
@@ -256,7 +290,8 @@ class StreamsTest extends Journey {
 
     @Test
     void onlyViewersAuditorsAndAdminsMayFollowStreamsAndRefusalsAreProblemDocuments() {
-        for (String path : List.of("/api/streams/orders", "/api/streams/inventory?sku=S-MUG")) {
+        for (String path : List.of("/api/streams/orders", "/api/streams/inventory?sku=S-MUG",
+                "/api/streams/kpis")) {
             Api.Response anonymous = api.send(null, HttpMethod.GET, path, null, null);
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.problem().path("status").asInt()).isEqualTo(401);

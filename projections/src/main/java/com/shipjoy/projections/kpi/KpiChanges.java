@@ -1,11 +1,17 @@
 package com.shipjoy.projections.kpi;
 
 import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.projections.stream.ChangeFeed;
+import com.shipjoy.projections.stream.View;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -22,12 +28,14 @@ import org.springframework.data.mongodb.core.query.Query;
 final class KpiChanges {
 
     private final MongoTemplate mongo;
+    private final ChangeFeed feed;
     private final Map<String, KpiOrder> orders = new LinkedHashMap<>();
     private final Map<String, Bucket> buckets = new LinkedHashMap<>();
     private final Map<String, StatusCounts> statuses = new LinkedHashMap<>();
 
-    KpiChanges(MongoTemplate mongo) {
+    KpiChanges(MongoTemplate mongo, ChangeFeed feed) {
         this.mongo = mongo;
+        this.feed = feed;
     }
 
     /** The order's KPI state, null if it was never placed. */
@@ -114,6 +122,24 @@ final class KpiChanges {
                         counts.warehouseId, counts.counts, counts.position)));
         orders.values().stream().filter(order -> order != null && order.position > order.storedPosition)
                 .forEach(mongo::save);
+        publish();
+    }
+
+    /**
+     * Tells the KPI streams which warehouses' documents (and '*', all of them) changed, at the batch's last event:
+     * they compute the document again themselves, so the change carries no document.
+     */
+    private void publish() {
+        Set<String> scopes = new TreeSet<>();
+        buckets.values().stream().filter(bucket -> bucket.position > bucket.storedPosition)
+                .forEach(bucket -> scopes.add(KpiScope.of(bucket.warehouseId)));
+        statuses.values().stream().filter(counts -> counts.position > counts.storedPosition)
+                .forEach(counts -> scopes.add(KpiScope.of(counts.warehouseId)));
+        OptionalLong position = ChangeFeed.position();
+        if (!scopes.isEmpty() && position.isPresent()) {
+            feed.publish(View.KPIS, List.of(feed.change(position.getAsLong(), View.KPIS.event(),
+                    List.copyOf(scopes), Map.of())));
+        }
     }
 
     private static final class Bucket {

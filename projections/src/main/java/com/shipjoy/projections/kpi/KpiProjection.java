@@ -22,6 +22,7 @@ import com.shipjoy.events.returns.ReturnReceivedEvent;
 import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.stream.ChangeFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,13 +58,13 @@ class KpiProjection {
     private final BatchWrites<KpiChanges> batch;
 
     /** {@code slaHours}: an order fully shipped within this many hours of placement is on time. */
-    KpiProjection(MongoTemplate mongo, @Value("${shipjoy.sla.ship-hours:24}") long slaHours) {
+    KpiProjection(MongoTemplate mongo, ChangeFeed feed, @Value("${shipjoy.sla.ship-hours:24}") long slaHours) {
         if (slaHours < 0) {
             throw new IllegalArgumentException("shipjoy.sla.ship-hours must not be negative: " + slaHours);
         }
         this.mongo = mongo;
         this.slaMillis = Duration.ofHours(slaHours).toMillis();
-        this.batch = new BatchWrites<>(() -> new KpiChanges(mongo), KpiChanges::write);
+        this.batch = new BatchWrites<>(() -> new KpiChanges(mongo, feed), KpiChanges::write);
     }
 
     @EventHandler

@@ -1,14 +1,14 @@
 package com.shipjoy.projections.kpi;
 
-/** The key part of a warehouse, or of all warehouses: '*' is no warehouse id. */
-final class KpiScope {
+/** The key part of a warehouse, or of all warehouses: '*' is no warehouse id. Also the KPI streams' scopes. */
+public final class KpiScope {
 
-    static final String OVERALL = "*";
+    public static final String OVERALL = "*";
 
     private KpiScope() {
     }
 
-    static String of(String warehouseId) {
+    public static String of(String warehouseId) {
         return warehouseId == null ? OVERALL : warehouseId;
     }
 }

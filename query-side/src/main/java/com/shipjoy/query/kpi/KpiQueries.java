@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the KPI read model. Blocking: call off the event loop. */
 @Component
-class KpiQueries {
+public class KpiQueries {
 
     private final MongoTemplate mongo;
 
@@ -23,7 +23,7 @@ class KpiQueries {
     }
 
     /** {@code warehouseId}: null for overall. One read of the window's hourly buckets by id (at most 745). */
-    Kpis kpis(String warehouseId, KpiWindow window) {
+    public Kpis kpis(String warehouseId, KpiWindow window) {
         List<String> ids = window.hours().stream().map(hour -> KpiBucket.id(warehouseId, hour)).toList();
         Map<Instant, KpiBucket> buckets = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(ids)), KpiBucket.class)

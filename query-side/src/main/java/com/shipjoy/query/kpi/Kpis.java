@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The KPI document (contract §7): the figures are defined in the controller's OpenAPI description. */
-record Kpis(String warehouseId, Instant from, Instant to, long ordersPlaced, long ordersShipped, long unitsShipped,
+public record Kpis(String warehouseId, Instant from, Instant to, long ordersPlaced, long ordersShipped, long unitsShipped,
             BigDecimal fillRate, BigDecimal backorderRate, CycleTime orderCycleTimeMinutes, BigDecimal onTimeShipRate,
             BigDecimal pickAccuracy, BigDecimal unitsPerLaborHour, BigDecimal inventoryAccuracy,
             BigDecimal returnRate, BigDecimal perfectOrderRate, Map<String, Long> openOrdersByStatus,

@@ -1,7 +1,10 @@
 package com.shipjoy.query.stream;
 
 import com.shipjoy.platform.web.IdCode;
+import com.shipjoy.projections.kpi.KpiScope;
 import com.shipjoy.projections.stream.View;
+import com.shipjoy.query.kpi.KpiQueries;
+import com.shipjoy.query.kpi.KpiWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,6 +16,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
@@ -23,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
-/** Live streams (Server-Sent Events) of the read models; the KPI stream joins them as a third {@link View}. */
+/** Live streams (Server-Sent Events) of the read models, and of the KPI document computed from its read model. */
 @RestController
 @RequestMapping("/api/streams")
 @Tag(name = "Live streams", description = """
@@ -47,9 +52,11 @@ class StreamController {
             + "browser's EventSource after a page reload); the header wins.";
 
     private final Streams streams;
+    private final KpiQueries kpis;
 
-    StreamController(Streams streams) {
+    StreamController(Streams streams, KpiQueries kpis) {
         this.streams = streams;
+        this.kpis = kpis;
     }
 
     @GetMapping(path = "/orders", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -83,6 +90,25 @@ class StreamController {
                                             @RequestParam(required = false) @Min(0) Long lastEventId) {
         return streams.open(View.INVENTORY, new Streams.Selection(sku, warehouseId),
                 lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
+    }
+
+    @GetMapping(path = "/kpis", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The KPI document as it changes (event `kpis`), at most once a second",
+            description = "The document GET /api/kpis answers for the current UTC day: with warehouseId that "
+                    + "warehouse's, else all warehouses'. First the current document, then the document again when "
+                    + "its figures changed, at most once a second (the id: the position of the latest change it "
+                    + "shows). A KPI event is a whole state, not a change: a client that resumes with a last event "
+                    + "id gets the current document at once if any figure changed after it, then the live ones.")
+    @StreamResponses
+    Flux<ServerSentEvent<String>> kpis(@RequestParam(required = false) @IdCode String warehouseId,
+                                       @Parameter(description = LAST_EVENT_ID)
+                                       @RequestHeader(name = "Last-Event-ID", required = false) @Min(0)
+                                       Long lastEventIdHeader,
+                                       @Parameter(description = LAST_EVENT_ID_PARAMETER)
+                                       @RequestParam(required = false) @Min(0) Long lastEventId) {
+        return streams.computed(View.KPIS, KpiScope.of(warehouseId),
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventId, Duration.ofSeconds(1),
+                () -> kpis.kpis(warehouseId, KpiWindow.of(null, null, Instant.now())));
     }
 
     /** The answers of every stream; refusals come before the stream starts. */

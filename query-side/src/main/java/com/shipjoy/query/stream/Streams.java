@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -54,6 +55,8 @@ class Streams {
     private final Duration heartbeat;
     private final Map<View, AtomicInteger> open = new EnumMap<>(View.class);
     private final Counter slow;
+    /** The computed documents' live part, shared by the clients of one view and scope while any is connected. */
+    private final Map<String, Flux<Change>> computedLive = new ConcurrentHashMap<>();
     /** Set when the server stops. */
     private final Sinks.One<Boolean> closing = Sinks.one();
 
@@ -114,6 +117,54 @@ class Streams {
                         streams.decrementAndGet();
                     });
         });
+    }
+
+    /**
+     * A stream of a document the query side computes from {@code view} (the KPI document): first the current one (for
+     * a client that resumes, only if the view changed after its last event id), then the document again after
+     * changes of {@code scope}, at most once per {@code every} and only when something changed; each with the
+     * position of the latest change it shows. Computed once per scope and period for all its clients; a client that
+     * reads slowly gets the latest document, so nothing piles up.
+     */
+    Flux<ServerSentEvent<String>> computed(View view, String scope, Long lastEventId, Duration every,
+                                           Callable<Object> current) {
+        return Flux.defer(() -> {
+            AtomicLong sent = new AtomicLong(lastEventId == null ? -1 : lastEventId);
+            Flux<Change> start = changedSince(view, scope, lastEventId)
+                    .flatMap(position -> blocking(() -> feed.change(position, view.event(), List.of(scope),
+                            current.call())))
+                    .flux();
+            Flux<Change> live = computedLive.computeIfAbsent(view.event() + ":" + scope, key -> feed.live(view)
+                    .filter(change -> change.scopes().contains(scope)).sample(every)
+                    .concatMap(change -> blocking(() -> feed.change(change.position(), view.event(), List.of(scope),
+                            current.call())))
+                    .publish().refCount()).onBackpressureLatest();
+            AtomicInteger streams = open.get(view);
+            // Live first (merge), so that a change during the start is not missed; what is older than sent is dropped.
+            return Flux.merge(live, start)
+                    .filter(change -> change.position() > sent.get())
+                    .doOnNext(change -> sent.set(change.position()))
+                    .map(change -> event(view, change))
+                    .transform(this::withHeartbeat)
+                    .takeUntilOther(closing.asMono())
+                    .doOnSubscribe(subscription -> streams.incrementAndGet())
+                    .doFinally(signal -> streams.decrementAndGet());
+        });
+    }
+
+    /**
+     * The position a computed document starts from: the view's processed position for a new client, or one whose
+     * last event id is older than the log keeps; for a resuming client, the latest logged change of its scope after
+     * its last event id, or nothing when none changed.
+     */
+    private Mono<Long> changedSince(View view, String scope, Long lastEventId) {
+        Mono<Long> processed = blocking(() -> Math.max(0, positions.processed(view.readModel())));
+        if (lastEventId == null) {
+            return processed;
+        }
+        return blocking(() -> log.keptFrom(view)).flatMap(keptFrom -> lastEventId + 1 < keptFrom ? processed
+                : changesAfter(view, new Selection(null, scope), lastEventId).map(Change::position).last(-1L)
+                        .filter(position -> position > lastEventId));
     }
 
     /**
