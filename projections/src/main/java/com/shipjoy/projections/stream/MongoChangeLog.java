@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -27,6 +29,8 @@ class MongoChangeLog implements ChangeLog {
     private static final int CHUNK = 1000;
 
     private final MongoTemplate mongo;
+    /** Views whose log has its start recorded (see {@link #write}). */
+    private final Set<View> started = ConcurrentHashMap.newKeySet();
 
     MongoChangeLog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -44,6 +48,12 @@ class MongoChangeLog implements ChangeLog {
                     .set("scopes", change.scopes()).set("json", change.json()));
         }
         bulk.execute();
+        // Where the entries begin: on a store with a long history (or one that had no streams yet) the first
+        // trim would otherwise look up every position of that history, on the projection's thread.
+        if (started.add(view)) {
+            mongo.upsert(Query.query(where("_id").is(keptFromId(view))), new Update().setOnInsert("position", 0L)
+                    .setOnInsert("first", changes.get(0).position()), COLLECTION);
+        }
     }
 
     @Override
@@ -72,10 +82,13 @@ class MongoChangeLog implements ChangeLog {
     /** The bound moves first: a crash between the two steps leaves entries behind, never a gap it does not admit. */
     @Override
     public void trimBelow(View view, long position) {
-        long from = keptFrom(view);
-        if (position <= from) {
+        Document kept = mongo.findById(keptFromId(view), Document.class, COLLECTION);
+        long bound = kept == null ? 0 : kept.getLong("position");
+        if (position <= bound) {
             return;
         }
+        // Nothing was logged below the first entry: no need to look there.
+        long from = Math.max(bound, kept == null || kept.get("first") == null ? 0 : kept.getLong("first"));
         mongo.upsert(Query.query(where("_id").is(keptFromId(view))), Update.update("position", position), COLLECTION);
         for (long start = from; start < position; start += CHUNK) {
             mongo.remove(Query.query(where("_id").in(ids(view, start, Math.min(position, start + CHUNK)))),
