@@ -72,7 +72,7 @@ class StreamController {
                                          @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                          @RequestParam(required = false) @Min(0) Long lastEventId) {
         return streams.open(View.ORDERS, new Streams.Selection(orderId, channel),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
+                since(lastEventIdHeader, lastEventId));
     }
 
     @GetMapping(path = "/inventory", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -89,7 +89,7 @@ class StreamController {
                                             @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                             @RequestParam(required = false) @Min(0) Long lastEventId) {
         return streams.open(View.INVENTORY, new Streams.Selection(sku, warehouseId),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
+                since(lastEventIdHeader, lastEventId));
     }
 
     @GetMapping(path = "/kpis", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -107,8 +107,13 @@ class StreamController {
                                        @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                        @RequestParam(required = false) @Min(0) Long lastEventId) {
         return streams.computed(View.KPIS, KpiScope.of(warehouseId),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventId, Duration.ofSeconds(1),
+                since(lastEventIdHeader, lastEventId), Duration.ofSeconds(1),
                 () -> kpis.kpis(warehouseId, KpiWindow.of(null, null, Instant.now())));
+    }
+
+    /** The client's last event id: the header if it sent one (it wins), else the query parameter, else null. */
+    private static Long since(Long header, Long parameter) {
+        return header != null ? header : parameter;
     }
 
     /** The answers of every stream; refusals come before the stream starts. */
