@@ -89,7 +89,8 @@ final class Http {
     }
 
     /** Development users: password = name (contract §3). */
-    private static String basic(String user) {
+    /** Basic credentials of a development user (password = name). */
+    static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +47,9 @@ final class StreamClients implements AutoCloseable {
     /** Opens {@code clients} streams of {@code path} as {@code user}; waits up to 30 s for them to start. */
     StreamClients(int port, String user, String path, int clients) {
         CountDownLatch started = new CountDownLatch(clients);
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                .getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < clients; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", basic).header("Accept", "text/event-stream").GET().build();
+                    .header("Authorization", Http.basic(user)).header("Accept", "text/event-stream").GET().build();
             http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(i, started)))
                     .whenComplete((response, failure) -> closedEarly.incrementAndGet());
         }

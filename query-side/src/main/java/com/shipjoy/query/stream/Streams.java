@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -130,14 +131,12 @@ class Streams {
                                            Callable<Object> current) {
         return Flux.defer(() -> {
             AtomicLong sent = new AtomicLong(lastEventId == null ? -1 : lastEventId);
-            Flux<Change> start = changedSince(view, scope, lastEventId)
-                    .flatMap(position -> blocking(() -> feed.change(position, view.event(), List.of(scope),
-                            current.call())))
-                    .flux();
+            Function<Long, Mono<Change>> render = position -> blocking(() -> feed.change(position, view.event(),
+                    List.of(scope), current.call()));
+            Flux<Change> start = changedSince(view, scope, lastEventId).flatMap(render).flux();
             Flux<Change> live = computedLive.computeIfAbsent(view.event() + ":" + scope, key -> feed.live(view)
                     .filter(change -> change.scopes().contains(scope)).sample(every)
-                    .concatMap(change -> blocking(() -> feed.change(change.position(), view.event(), List.of(scope),
-                            current.call())))
+                    .concatMap(change -> render.apply(change.position()))
                     .publish().refCount()).onBackpressureLatest();
             AtomicInteger streams = open.get(view);
             // Live first (merge), so that a change during the start is not missed; what is older than sent is dropped.
