@@ -1,6 +1,5 @@
 package com.shipjoy.projections.order;
 
-import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
@@ -14,7 +13,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Orders waiting for stock, per sku. Figures are set, never added, so replays change nothing. */
+/**
+ * Orders waiting for stock, per sku. Figures are set, never added, so replays change nothing. Documents are
+ * written and removed by {@code _id}: a sku leaves an order's backorder only through an allocation that leaves none
+ * of it ({@code backorderedAfter} 0), so neither a later backorder nor the order's full allocation has documents
+ * to remove (a removal by order id would make mongo-java-server scan every backorder, for every order allocated).
+ * A cancellation removes what is left by order id: the one scan, and a rare command.
+ */
 @Component
 @ProcessingGroup(ReadModels.BACKORDERS)
 class BackorderProjection {
@@ -28,8 +33,6 @@ class BackorderProjection {
     @EventHandler
     void on(OrderBackorderedEvent event) {
         String orderId = event.orderId().value();
-        mongo.remove(Query.query(Criteria.where("orderId").is(orderId).and("sku").nin(event.backordered().keySet())),
-                BackorderDocument.class);
         event.backordered().forEach((sku, quantity) -> mongo.save(new BackorderDocument(
                 BackorderDocument.id(orderId, sku), orderId, sku, quantity, event.placedAt())));
     }
@@ -46,21 +49,12 @@ class BackorderProjection {
     }
 
     @EventHandler
-    void on(OrderAllocatedEvent event) {
-        removeAll(event.orderId().value());
-    }
-
-    @EventHandler
     void on(OrderCancelledEvent event) {
-        removeAll(event.orderId().value());
+        mongo.remove(Query.query(Criteria.where("orderId").is(event.orderId().value())), BackorderDocument.class);
     }
 
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), BackorderDocument.class);
-    }
-
-    private void removeAll(String orderId) {
-        mongo.remove(Query.query(Criteria.where("orderId").is(orderId)), BackorderDocument.class);
     }
 }
