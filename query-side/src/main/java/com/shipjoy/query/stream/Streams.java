@@ -45,8 +45,8 @@ class Streams {
 
     /** Positions read from the change log per round trip when a stream resumes. */
     private static final int CHUNK = 1000;
-    /** Silence checks per heartbeat period. */
-    private static final int HEARTBEAT_CHECKS = 3;
+    /** Silence checks per heartbeat period: the default 15 s is checked each second. */
+    private static final int HEARTBEAT_CHECKS = 15;
     private static final ServerSentEvent<String> HEARTBEAT =
             ServerSentEvent.<String>builder().comment("heartbeat").build();
 
@@ -237,10 +237,10 @@ class Streams {
     }
 
     /**
-     * A comment after {@code heartbeat} of silence (within a third of it more), so that proxies and clients keep the
-     * connection. The silence is checked by one periodic tick per stream, not timed again per event: with hundreds of
-     * clients, a timer cancelled and scheduled anew for every change and client cost more than the changes' writes.
-     * Prefetch 1: the client's queue is the only buffer that holds changes.
+     * A comment after {@code heartbeat} of silence (within a fifteenth of it more), so that proxies and clients keep
+     * the connection. The silence is checked by one periodic tick per stream, not timed again per event: with
+     * hundreds of clients, a timer cancelled and scheduled anew for every change and client cost more than the
+     * changes' writes. Prefetch 1: the client's queue is the only buffer that holds changes.
      */
     private Flux<ServerSentEvent<String>> withHeartbeat(Flux<ServerSentEvent<String>> events) {
         AtomicLong lastSent = new AtomicLong(System.nanoTime());
