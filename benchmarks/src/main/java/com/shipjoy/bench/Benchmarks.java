@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --hang-ups[=ROUNDS] [--jar=FILE] ...   (only (h), printed)
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders-throughput [--quick] [--jar=FILE] ... (only (i), printed)
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --kpis[=N] [--print] [--keep-data] [--jar=FILE] ...
  * </pre>
  */
 public final class Benchmarks {
@@ -167,10 +168,15 @@ public final class Benchmarks {
         }
         Path root = repositoryRoot();
         int orders = 0;
+        int kpis = 0;
         Path ordersData = null;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
-            if (arg.equals("--orders")) {
+            if (arg.equals("--kpis")) {
+                kpis = 100_000;
+            } else if (arg.startsWith("--kpis=")) {
+                kpis = Integer.parseInt(arg.substring("--kpis=".length()));
+            } else if (arg.equals("--orders")) {
                 orders = 100_000;
             } else if (arg.startsWith("--orders=")) {
                 orders = Integer.parseInt(arg.substring("--orders=".length()));
@@ -181,13 +187,15 @@ public final class Benchmarks {
             }
         }
         Options options = Options.parse(rest.toArray(String[]::new), root);
-        if (orders > 0) {
+        if (orders > 0 || kpis > 0) {
             if (!Files.isRegularFile(options.jar())) {
                 System.err.println("No " + options.jar());
                 System.exit(2);
             }
-            new OrdersBenchmark(options, orders).run(ordersData);
-            System.exit(0);
+            if (orders > 0) {
+                new OrdersBenchmark(options, orders).run(ordersData);
+            }
+            System.exit(kpis > 0 && !new KpiBenchmark(options, kpis).run() ? 1 : 0);
         }
         if (!Files.isRegularFile(options.jar())) {
             System.err.println("No " + options.jar() + ": build it first with "

@@ -128,12 +128,21 @@ final class OrdersBenchmark {
     }
 
     private String seed(int mongoPort, Path work) throws IOException, InterruptedException {
-        Path log = work.resolve("seeding.log");
+        double seconds = runChild(jar, SEEDER, work.resolve("seeding.log"), "mongodb://127.0.0.1:" + mongoPort,
+                "shipjoy", String.valueOf(count));
+        return f("%d orders seeded through the projection in %.0f s (%.0f orders/s, about 2.1 events per order)",
+                count, seconds, count / seconds);
+    }
+
+    /**
+     * Runs a seeder in a child JVM on the boot jar's classpath (see {@link OrdersThroughput#childJvm}), at most 3 h,
+     * echoes its progress lines ("seeded ...") and answers how many seconds it took; fails if it fails.
+     */
+    static double runChild(Path jar, String main, Path log, String... args) throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
         Process process;
         try {
-            process = OrdersThroughput.childJvm(jar, SEEDER, log, "mongodb://127.0.0.1:" + mongoPort, "shipjoy",
-                    String.valueOf(count));
+            process = OrdersThroughput.childJvm(jar, main, log, args);
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -141,21 +150,24 @@ final class OrdersBenchmark {
             process.destroyForcibly();
             throw new IllegalStateException("Seeding failed; see " + log);
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
         Files.readAllLines(log).stream().filter(line -> line.startsWith("seeded")).forEach(System.out::println);
-        return f("%d orders seeded through the projection in %.0f s (%.0f orders/s, about 2.1 events per order)",
-                count, seconds, count / seconds);
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The paragraph under a seeded run's heading: the machine, its load and the server. */
+    static String machine(Benchmarks.Options options, String loadBefore, ZonedDateTime started) {
+        return f("Machine: %d cores, %s, %s; load average before / after %s → %s. Server: `%s` (JVM flags: %s). "
+                        + "Started %s.", Machine.cores(), Machine.memory(), Machine.cpuModel(), loadBefore,
+                Machine.loadAverage(), options.jar().getFileName(),
+                options.serverJvmFlags().isEmpty() ? "none" : String.join(" ", options.serverJvmFlags()),
+                started.toInstant());
     }
 
     private String markdown(ZonedDateTime started, String loadBefore, String seeding, List<Result> results,
                             List<String[]> answers) {
         Markdown md = new Markdown();
         md.heading(2, "Orders at " + f("%,d", count) + ": run of " + Benchmarks.now());
-        md.paragraph(f("Machine: %d cores, %s, %s; load average before / after %s → %s. Server: `%s` "
-                        + "(JVM flags: %s). Started %s.", Machine.cores(), Machine.memory(), Machine.cpuModel(),
-                loadBefore, Machine.loadAverage(), jar.getFileName(),
-                options.serverJvmFlags().isEmpty() ? "none" : String.join(" ", options.serverJvmFlags()),
-                started.toInstant()));
+        md.paragraph(machine(options, loadBefore, started));
         md.paragraph("Seeding: " + seeding + ". Each query: 1 client, up to " + options.n(QUERIES) + " requests or "
                 + CAP.toSeconds() + " s, as `" + READER + "`, default page size 50. *total* and *answer* (the "
                 + "first 12 hex digits of the SHA-256 of the first answer's body) show that two builds answered "

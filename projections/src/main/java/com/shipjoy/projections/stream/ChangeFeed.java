@@ -51,7 +51,10 @@ public class ChangeFeed {
         }
     }
 
-    /** For tools that fill read models without Spring (their events carry no position, so nothing is published). */
+    /**
+     * For tools that fill read models without Spring: events a {@code ReadModelFeed} delivers carry their positions
+     * and publish as in the service; events handled one at a time outside a unit of work publish nothing.
+     */
     public static ChangeFeed inMongo(MongoTemplate mongo) {
         return new ChangeFeed(new MongoChangeLog(mongo), new ObjectMapper().registerModule(new JavaTimeModule()),
                 Long.MAX_VALUE);
