@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One confirmed pick task as labor: who did it, in which warehouse, how many units, how long it took (from
  * assignment to confirmation, never negative), whether it was a short pick (1) or not (0) and when it was confirmed
  * (what a window selects). One document per task, so a confirmation delivered twice counts once; the per-worker
- * figures are added up when they are asked for.
+ * figures are added up per hour in {@link LaborHour}.
  */
 @Document(LaborDocument.COLLECTION)
 public record LaborDocument(@Id String taskId, String warehouseId, String workerId, long unitsPicked,

@@ -1,9 +1,9 @@
 package com.shipjoy.query.fulfillment;
 
-import com.mongodb.client.MongoCollection;
 import com.shipjoy.events.fulfillment.TaskStatus;
 import com.shipjoy.platform.web.Page;
-import com.shipjoy.projections.fulfillment.LaborDocument;
+import com.shipjoy.projections.fulfillment.LaborHour;
+import com.shipjoy.projections.fulfillment.LaborWarehouse;
 import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.query.Paging;
@@ -11,10 +11,11 @@ import com.shipjoy.query.kpi.KpiFigures;
 import com.shipjoy.query.kpi.KpiWindow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
+import java.util.TreeMap;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,51 +62,33 @@ class FulfillmentQueries {
         return Optional.ofNullable(mongo.findById(shipmentId, ShipmentDocument.class));
     }
 
-    /** Per warehouse and worker, by warehouse then worker: the labor of the tasks confirmed in the window. */
+    /**
+     * Per warehouse and worker, by warehouse then worker: the labor of the tasks confirmed in the window's hours (a
+     * window that cuts through an hour includes it, as for the KPIs), added up from one document per warehouse and
+     * hour, read by id: the work grows with the window and the warehouses, not with the tasks.
+     */
     Page<Labor> labor(String warehouseId, KpiWindow window, int page, int size) {
-        Document confirmed = new Document("confirmedAt", new Document("$gte", Date.from(window.from()))
-                .append("$lt", Date.from(window.to())));
-        if (warehouseId != null) {
-            confirmed.append("warehouseId", warehouseId);
+        List<String> warehouses = warehouseId != null ? List.of(warehouseId)
+                : mongo.findAll(LaborWarehouse.class).stream().map(LaborWarehouse::warehouseId).toList();
+        List<String> ids = new ArrayList<>();
+        warehouses.forEach(warehouse -> window.hours().forEach(hour -> ids.add(LaborHour.id(warehouse, hour))));
+        Map<List<String>, LaborHour.Worker> workers = new TreeMap<>(Comparator
+                .<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (LaborHour hour : mongo.find(Query.query(Criteria.where("_id").in(ids)), LaborHour.class)) {
+            hour.workers().forEach(worker -> workers.merge(List.of(hour.warehouseId(), worker.workerId()), worker,
+                    LaborHour.Worker::plus));
         }
-        List<Document> match = List.of(new Document("$match", confirmed));
-        Document group = new Document("$group", new Document("_id",
-                new Document("warehouseId", "$warehouseId").append("workerId", "$workerId"))
-                .append("tasksCompleted", new Document("$sum", 1))
-                .append("unitsPicked", new Document("$sum", "$unitsPicked"))
-                .append("activeMillis", new Document("$sum", "$activeMillis"))
-                .append("shortPicks", new Document("$sum", "$shortPicks")));
-        List<Document> counting = new ArrayList<>(match);
-        counting.add(group);
-        counting.add(new Document("$group", new Document("_id", null).append("workers", new Document("$sum", 1))));
-        Document counted = collection().aggregate(counting).first();
-        long total = counted == null ? 0 : counted.get("workers", Number.class).longValue();
         if (Paging.beyondSkip(page, size)) {
-            return new Page<>(List.of(), page, size, total);
+            return new Page<>(List.of(), page, size, workers.size());
         }
-        List<Document> pipeline = new ArrayList<>(match);
-        pipeline.add(group);
-        pipeline.add(new Document("$sort", new Document("_id.warehouseId", 1).append("_id.workerId", 1)));
-        pipeline.add(new Document("$skip", page * size));
-        pipeline.add(new Document("$limit", size));
-        List<Labor> items = new ArrayList<>();
-        for (Document worker : collection().aggregate(pipeline)) {
-            items.add(labor(worker));
-        }
-        return new Page<>(items, page, size, total);
+        List<Labor> items = workers.entrySet().stream().skip((long) page * size).limit(size)
+                .map(worker -> labor(worker.getKey().get(0), worker.getValue())).toList();
+        return new Page<>(items, page, size, workers.size());
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(LaborDocument.COLLECTION);
-    }
-
-    private static Labor labor(Document worker) {
-        Document id = worker.get("_id", Document.class);
-        long units = worker.get("unitsPicked", Number.class).longValue();
-        long millis = worker.get("activeMillis", Number.class).longValue();
-        return new Labor(id.getString("warehouseId"), id.getString("workerId"),
-                worker.get("tasksCompleted", Number.class).longValue(), units,
-                KpiFigures.minutes(BigDecimal.valueOf(millis)), KpiFigures.perHour(units, millis),
-                worker.get("shortPicks", Number.class).longValue());
+    private static Labor labor(String warehouseId, LaborHour.Worker worker) {
+        return new Labor(warehouseId, worker.workerId(), worker.tasksCompleted(), worker.unitsPicked(),
+                KpiFigures.minutes(BigDecimal.valueOf(worker.activeMillis())),
+                KpiFigures.perHour(worker.unitsPicked(), worker.activeMillis()), worker.shortPicks());
     }
 }

@@ -79,7 +79,9 @@ class FulfillmentQueryController {
     @Operation(summary = "Labor per worker: picking productivity",
             description = "One item per warehouse and worker (a worker id belongs to its warehouse, so the same id in "
                     + "two warehouses is two workers and never added together), by warehouseId then workerId; "
-                    + "warehouseId narrows to one warehouse. Over the tasks confirmed in the window: "
+                    + "warehouseId narrows to one warehouse. Over the tasks confirmed in the window's UTC hours (a "
+                    + "window that cuts through an hour includes all of it, as GET /api/kpis does: labor is kept "
+                    + "per hour): "
                     + KpiWindow.DESCRIPTION + " tasksCompleted = confirmed tasks, unitsPicked = units they picked, "
                     + "activeMinutes = the sum of each task's time from assignment to confirmation (2 decimals), unitsPerHour = unitsPicked / active hours "
                     + "(2 decimals, null when no active time), shortPicks = confirmations with fewer units than "
