@@ -53,9 +53,7 @@ class ProjectionAdminController {
                     + "parkedAt, lastRetriedAt (null until a retry failed), retries. Listed sequence by sequence. "
                     + "AUDITOR and ADMIN.")
     @ApiResponse(responseCode = "200", description = "The parked events, oldest of each sequence first")
-    @ApiResponse(responseCode = "404", description = "No projection of that name",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @UnknownName
     @Refusals
     Mono<List<ParkedEvent>> deadLetters(@PathVariable String name) {
         return blocking(() -> admin.deadLetters(name));
@@ -69,9 +67,7 @@ class ProjectionAdminController {
                     + "whose event fails again stays parked from that event on, its retries counted. Answers the "
                     + "read model's state afterwards. No body. ADMIN only.")
     @ApiResponse(responseCode = "202", description = "Retried; the read model's state afterwards")
-    @ApiResponse(responseCode = "404", description = "No projection of that name",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @UnknownName
     @Refusals
     Mono<ProjectionStatus> retry(@PathVariable String name) {
         return blocking(() -> {
@@ -82,6 +78,15 @@ class ProjectionAdminController {
 
     private static <T> Mono<T> blocking(Callable<T> call) {
         return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A name that is not one of the read models'. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "404", description = "No projection of that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @interface UnknownName {
     }
 
     /** Who may not: reading takes AUDITOR or ADMIN, retrying ADMIN. */
