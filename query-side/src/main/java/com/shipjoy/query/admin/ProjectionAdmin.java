@@ -82,14 +82,19 @@ class ProjectionAdmin {
      * queue, one whose letter fails again stays from that letter on (its retries counted). The read model's
      * handlers read, change and write documents that several sequences share (an sku's level, an order-list bucket,
      * an hour's KPIs) and rely on being their only writer, so the processor stops for the retry and starts again
-     * after it (it finishes its batch first); one retry runs at a time.
+     * after it (it finishes its batch first); one retry runs at a time. Nothing parked, nothing stops.
      */
     synchronized void retry(String readModel) {
         known(readModel);
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(readModel)
                 .orElseThrow();
+        if (queue(readModel).size() == 0) {
+            return;
+        }
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElseThrow();
+        // A processor someone else stopped (a replay, a shutdown) stays stopped.
+        boolean running = processor.isRunning();
         processor.shutDown();
         try {
             Set<String> tried = new HashSet<>();
@@ -99,7 +104,9 @@ class ProjectionAdmin {
                 letters.process(letter -> tried.add(DeadLetters.sequence(letter)));
             } while (tried.size() > before);
         } finally {
-            processor.start();
+            if (running) {
+                processor.start();
+            }
         }
     }
 
