@@ -66,7 +66,7 @@ public final class DeadLetters {
         }
     }
 
-    private static Object byOrder(EventMessage<?> event) {
+    static Object byOrder(EventMessage<?> event) {
         Object payload = event.getPayload();
         if (payload instanceof OrderEvent order) {
             return "order " + order.orderId().value();
