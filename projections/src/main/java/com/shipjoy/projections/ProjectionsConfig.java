@@ -41,6 +41,7 @@ class ProjectionsConfig {
             processing.registerTokenStore(readModel, configuration -> tokenStore(mongo.getObject(),
                     configuration.serializer(), nodeId));
             processing.registerHandlerInterceptor(readModel, configuration -> BatchWrites.interceptor());
+            DeadLetters.register(processing, readModel, mongo::getObject);
             processing.registerEventProcessor(readModel, (name, configuration, handlers) ->
                     TrackingEventProcessor.builder()
                             .name(name)

@@ -43,26 +43,37 @@ public class EventPositions {
 
     /**
      * The position up to which every event has been handled by {@code processingGroup}, or -1 while any segment is
-     * unclaimed or the processor does not exist here.
+     * unclaimed or in error, or the processor does not exist here.
      */
     public long processed(String processingGroup) {
+        return tracking(processingGroup).filter(tracking -> !tracking.error()).map(Tracking::position).orElse(-1L);
+    }
+
+    /**
+     * How far {@code processingGroup} has got (its slowest segment) and whether a segment is in error; empty while
+     * any segment is unclaimed or the processor does not exist here.
+     */
+    public Optional<Tracking> tracking(String processingGroup) {
         Optional<StreamingEventProcessor> processor =
                 processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
         if (processor.isEmpty()) {
-            return -1;
+            return Optional.empty();
         }
         Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
         if (status.isEmpty()) {
-            return -1;
+            return Optional.empty();
         }
         long slowest = Long.MAX_VALUE;
+        boolean error = false;
         for (EventTrackerStatus segment : status.values()) {
-            if (segment.isErrorState()) {
-                return -1;
-            }
+            error |= segment.isErrorState();
             slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1));
         }
-        return slowest;
+        return Optional.of(new Tracking(slowest, error));
+    }
+
+    /** A processor's position and whether it is in error (it then retries its batch, with a growing pause). */
+    public record Tracking(long position, boolean error) {
     }
 
     /**

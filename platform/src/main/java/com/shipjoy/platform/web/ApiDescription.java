@@ -71,6 +71,11 @@ class ApiDescription {
             or DAMAGED (WRITTEN_OFF, on-hand unchanged); the same receipt again answers 200. An EXCHANGE return \
             places its exchange order on receipt: channel `exchange`, externalOrderId the rmaId, same customer \
             and address, unit price 0.00 in the original order's currency, allocated like any order.
+            - Projections: an event a read model cannot process is parked with the later events of its sequence \
+            (for order read models the order, else the stock, shipment or warehouse); only the first carries the \
+            error. A retry processes every parked sequence once before it answers 202 with the read model's state; \
+            the read model pauses meanwhile. At most 1,024 sequences of 1,024 events are parked per read model; past \
+            that the read model stops and retries (ERROR) instead of skipping.
             - Embedded mode: events are appended in global-index order, so positions have no gaps other than those \
             left by rolled-back commands.
             """;

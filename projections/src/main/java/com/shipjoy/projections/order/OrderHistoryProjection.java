@@ -6,6 +6,7 @@ import com.shipjoy.events.fulfillment.FulfillmentEvent;
 import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.events.stock.OrderStockEvent;
 import com.shipjoy.projections.BatchWrites;
+import com.shipjoy.projections.EventNames;
 import com.shipjoy.projections.ReadModels;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ class OrderHistoryProjection {
     private void append(String orderId, EventMessage<?> message, TrackingToken token) {
         long position = token.position().orElseThrow();
         Object actor = message.getMetaData().get("actor");
-        String type = message.getPayloadType().getSimpleName().replaceFirst("Event$", "");
+        String type = EventNames.of(message);
         OrderHistoryDocument.Entry entry = new OrderHistoryDocument.Entry(position, message.getTimestamp(), type,
                 actor != null ? actor.toString() : null, json.convertValue(message.getPayload(), DATA));
         batch.change(entries -> entries.add(new Appended(orderId, entry)));

@@ -1,0 +1,103 @@
+package com.shipjoy.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Projection administration: each read model's state, the events it parked, and retrying them. */
+@RestController
+@Tag(name = "Projections")
+class ProjectionAdminController {
+
+    private final ProjectionAdmin admin;
+
+    ProjectionAdminController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping("/api/admin/projections")
+    @Operation(summary = "Every read model's state",
+            description = "Per read model (projection): status ERROR while it has parked events (dead letters) or "
+                    + "its processor fails and retries, REPLAYING while it is rebuilt, else LIVE; position (the "
+                    + "event-store position it has processed), headPosition, lag (their difference), progress (0 to "
+                    + "1 while replaying, else 1) and deadLetters (how many events it parked). AUDITOR and ADMIN.")
+    @ApiResponse(responseCode = "200", description = "One entry per read model")
+    @Refusals
+    Mono<List<ProjectionStatus>> projections() {
+        return blocking(admin::all);
+    }
+
+    @GetMapping("/api/admin/projections/{name}/dead-letters")
+    @Operation(summary = "The events a read model parked",
+            description = "An event whose handling fails is parked with its error and the read model goes on with "
+                    + "other documents; the later events of the same sequence (the order for order read models, "
+                    + "else the stock, shipment or warehouse the event belongs to) are parked behind it, in order, "
+                    + "with error null. Per event: type, position, timestamp, sequence, error {type, message}, "
+                    + "parkedAt, lastRetriedAt (null until a retry failed), retries. Listed sequence by sequence. "
+                    + "AUDITOR and ADMIN.")
+    @ApiResponse(responseCode = "200", description = "The parked events, oldest of each sequence first")
+    @UnknownName
+    @Refusals
+    Mono<List<ParkedEvent>> deadLetters(@PathVariable String name) {
+        return blocking(() -> admin.deadLetters(name));
+    }
+
+    @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Process a read model's parked events again",
+            description = "Every parked sequence is processed once, from its first event, before the answer: a "
+                    + "sequence whose events now all succeed leaves the queue (and the documents show them), one "
+                    + "whose event fails again stays parked from that event on, its retries counted. Answers the "
+                    + "read model's state afterwards. No body. ADMIN only.")
+    @ApiResponse(responseCode = "202", description = "Retried; the read model's state afterwards")
+    @UnknownName
+    @Refusals
+    Mono<ProjectionStatus> retry(@PathVariable String name) {
+        return blocking(() -> {
+            admin.retry(name);
+            return admin.status(name);
+        });
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A name that is not one of the read models'. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "404", description = "No projection of that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @interface UnknownName {
+    }
+
+    /** Who may not: reading takes AUDITOR or ADMIN, retrying ADMIN. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Reading takes AUDITOR or ADMIN, retrying ADMIN",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @interface Refusals {
+    }
+}
