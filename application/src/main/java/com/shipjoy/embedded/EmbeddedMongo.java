@@ -3,11 +3,11 @@ package com.shipjoy.embedded;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /**
  * Serves the MongoDB wire protocol in-process (mongo-java-server, persistent H2 MVStore under the data directory)
@@ -32,23 +33,37 @@ class EmbeddedMongo {
 
     static final String SERVER_BEAN = "embeddedMongoServer";
 
-    @Bean(name = SERVER_BEAN, destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${shipjoy.data-dir}") Path dataDir,
-                                    @Value("${shipjoy.embedded-mongo.port:0}") int port) throws IOException {
+    @Bean
+    ReadModelBackend readModelBackend(@Value("${shipjoy.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        MongoServer server = new MongoServer(new H2Backend(openStore(dataDir.resolve("readmodels.mv"))));
+        return new ReadModelBackend(openStore(dataDir.resolve("readmodels.mv")));
+    }
+
+    @Bean(name = SERVER_BEAN, destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(ReadModelBackend backend, @Value("${shipjoy.embedded-mongo.port:0}") int port) {
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return server;
+    }
+
+    /**
+     * Commits the read models every {@code shipjoy.embedded-mongo.commit-interval}: what a crash may lose of their
+     * writes (their tokens with them, so the events are processed again). See {@link ReadModelBackend}.
+     */
+    @Bean
+    SchedulingConfigurer readModelCommits(ReadModelBackend backend,
+                                          @Value("${shipjoy.embedded-mongo.commit-interval:PT1S}") Duration every) {
+        return registrar -> registrar.addFixedDelayTask(backend::commit, every);
     }
 
     /**
      * Opens the read-model file through H2's {@code async:} file system (an {@code AsynchronousFileChannel}): Java
      * closes a plain {@code FileChannel} when a thread blocked in it is interrupted, which would close the store for
      * good; an asynchronous channel's I/O is waited for, so an interrupt cannot reach it (see
-     * docs/architecture.md, Durability).
+     * docs/architecture.md, Durability). It commits only when told to ({@link ReadModelBackend}).
      */
     static MVStore openStore(Path file) {
-        return new MVStore.Builder().fileName("async:" + file).open();
+        return new MVStore.Builder().fileName("async:" + file).autoCommitDisabled().open();
     }
 
     /** Runs after Boot's own customizer, so the embedded address replaces the host of the configured URI. */
