@@ -96,7 +96,7 @@ class FulfillmentQueries {
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.getCollection(LaborDocument.COLLECTION);
+        return mongo.getCollection(mongo.getCollectionName(LaborDocument.class));
     }
 
     private static Labor labor(Document worker) {
