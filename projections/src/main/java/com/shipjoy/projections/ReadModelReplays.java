@@ -2,6 +2,7 @@ package com.shipjoy.projections;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.shipjoy.platform.axon.EventPositions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -63,6 +64,7 @@ public class ReadModelReplays {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final EventPositions positions;
     private final MongoTemplate mongo;
     private final int batchSize;
     private final Map<String, Replay> running = new ConcurrentHashMap<>();
@@ -92,10 +94,14 @@ public class ReadModelReplays {
     }
 
     /** {@code batchSize}: events per batch of a shadow processor, at most. */
-    ReadModelReplays(EventProcessingConfiguration processing, EventStore events, MongoTemplate mongo,
-                     @Value("${shipjoy.replay.batch-size:100}") int batchSize) {
+    ReadModelReplays(EventProcessingConfiguration processing, EventStore events, EventPositions positions,
+                     MongoTemplate mongo, @Value("${shipjoy.replay.batch-size:100}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("shipjoy.replay.batch-size must be at least 1, not " + batchSize);
+        }
         this.processing = processing;
         this.events = events;
+        this.positions = positions;
         this.mongo = mongo;
         this.batchSize = batchSize;
         // Before any processor starts (they start with the context): each must write its current generation.
@@ -116,8 +122,7 @@ public class ReadModelReplays {
         }
         long generation = ReadModelCollections.generation(name) + 1;
         drop(name, generation);
-        TrackingToken headToken = events.createHeadToken();
-        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        long head = positions.head();
         mongo.upsert(Query.query(where("_id").is(name)), new Update()
                 .set("current", ReadModelCollections.generation(name))
                 .set("shadow", generation)
