@@ -38,15 +38,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds a read model without downtime. A replay builds the next generation of the read model's collections (see
- * {@link ReadModelCollections}) with a <i>shadow</i> processor: the live processor's handlers and
- * {@link BatchWrites}, its own token ({@code <name>@g<generation>}) in the same token store, from the first event, on
- * threads bound to the new generation, publishing nothing to the streams. Meanwhile every query and the live processor keep using the current
- * generation, unchanged. Once the shadow has reached the head as it was at the start and the live processor's
+ * {@link ReadModelCollections}) with a <i>shadow</i> processor: the live processor's handlers and {@link BatchWrites},
+ * its own token ({@code <name>@g<generation>}) in the same token store, from the first event, on threads bound to the
+ * new generation, publishing nothing to the streams. Meanwhile every query and the live processor keep using the
+ * current generation, unchanged. Once the shadow has reached the head as it was at the start and the live processor's
  * position, the switch: the live processor stops, the shadow goes on until it has processed at least everything the
  * live copy had and stops, the new generation becomes current (one write, then at once in memory), and the live
- * processor starts again on it from its own token; events the shadow had already processed beyond that are
- * processed again (the projections are idempotent), so the streams miss none. Then the old generation's collections
- * and the shadow's token are dropped.
+ * processor starts again on it from its own token; events the shadow had already processed beyond that are processed
+ * again (the projections are idempotent), so the streams miss none. Then the old generation's collections and the
+ * shadow's token are dropped.
  * <p>
  * Generations are kept in {@code read_model_generations}, one document per read model that ever replayed:
  * {@code current}, and while replaying {@code shadow} and {@code headPosition}. A replay interrupted by a restart

@@ -35,7 +35,8 @@ class ProjectionReplayController {
     @PostMapping("/api/admin/projections/{name}/replay")
     @Operation(summary = "Rebuild a read model from the first event, without downtime",
             description = "Starts rebuilding the read model `name` (inventory, stock-ledger, orders, "
-                    + "backorders, order-history, tasks, shipments, labor, kpis, returns) into a new copy of its own, while every query keeps answering from the current copy, unchanged. Once "
+                    + "backorders, order-history, tasks, shipments, labor, kpis, returns) into a new copy of its "
+                    + "own, while every query keeps answering from the current copy, unchanged. Once "
                     + "the new copy has processed the event store's head as it was at the start and everything the "
                     + "current copy has, it becomes the current copy at once and the old one is dropped. A replay "
                     + "sends nothing to the live streams. `GET /api/admin/projections` (the Location) shows the "
