@@ -2,11 +2,14 @@ package com.shipjoy.projections;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,18 +45,29 @@ class ProjectionsConfig {
                     configuration.serializer(), nodeId));
             processing.registerHandlerInterceptor(readModel, configuration -> BatchWrites.interceptor());
             DeadLetters.register(processing, readModel, mongo::getObject);
-            processing.registerEventProcessor(readModel, (name, configuration, handlers) ->
-                    TrackingEventProcessor.builder()
-                            .name(name)
-                            .eventHandlerInvoker(handlers)
-                            .messageSource(configuration.eventStore())
-                            .tokenStore(configuration.eventProcessingConfiguration().tokenStore(name))
-                            .transactionManager(NoTransactionManager.INSTANCE)
-                            .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
-                                    .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
-                            .storingTokensAfterProcessing()
-                            .build());
+            processing.registerEventProcessor(readModel, (name, configuration, handlers) -> readModelProcessor(name,
+                    handlers, configuration.eventStore(), configuration.eventProcessingConfiguration().tokenStore(name),
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)));
         }
+    }
+
+    /**
+     * A read model's processor: {@code handlers} on one segment, tokens stored after each batch's writes. The live
+     * processors and a replay's shadow processor ({@link ReadModelReplays}) are built alike.
+     */
+    static TrackingEventProcessor readModelProcessor(String name, EventHandlerInvoker handlers,
+                                                     StreamableMessageSource<TrackedEventMessage<?>> events,
+                                                     TokenStore tokens,
+                                                     TrackingEventProcessorConfiguration configuration) {
+        return TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(handlers)
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(configuration)
+                .storingTokensAfterProcessing()
+                .build();
     }
 
     private static TokenStore tokenStore(MongoTemplate mongo, Serializer serializer, String nodeId) {

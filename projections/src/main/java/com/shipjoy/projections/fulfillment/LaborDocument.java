@@ -1,5 +1,6 @@
 package com.shipjoy.projections.fulfillment;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (what a window selects). One document per task, so a confirmation delivered twice counts once; the per-worker
  * figures are added up per hour in {@link LaborHour}.
  */
-@Document(LaborDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + LaborDocument.COLLECTION + ReadModelCollections.END)
 public record LaborDocument(@Id String taskId, String warehouseId, String workerId, long unitsPicked,
                             long activeMillis, long shortPicks, Instant confirmedAt) {
 

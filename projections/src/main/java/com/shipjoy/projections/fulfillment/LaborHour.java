@@ -1,5 +1,6 @@
 package com.shipjoy.projections.fulfillment;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * documents, read by id, instead of every task it holds. {@code position}: the last event added, so an event
  * delivered again is not added twice.
  */
-@Document(LaborHour.COLLECTION)
+@Document(ReadModelCollections.CURRENT + LaborHour.COLLECTION + ReadModelCollections.END)
 public record LaborHour(@Id String id, String warehouseId, Instant hour, List<Worker> workers, long position) {
 
     public static final String COLLECTION = "labor_hours";

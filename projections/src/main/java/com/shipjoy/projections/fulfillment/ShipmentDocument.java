@@ -1,6 +1,7 @@
 package com.shipjoy.projections.fulfillment;
 
 import com.shipjoy.events.fulfillment.ShipmentStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * their progress is in the tasks read model), the cartons it was packed in, and carrier and tracking number once
  * shipped.
  */
-@Document(ShipmentDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + ShipmentDocument.COLLECTION + ReadModelCollections.END)
 public record ShipmentDocument(@Id String shipmentId, String orderId, String warehouseId, ShipmentStatus status,
                                String carrier, String trackingNumber, List<Task> tasks, List<Carton> cartons) {
 

@@ -1,6 +1,7 @@
 package com.shipjoy.projections.fulfillment;
 
 import com.shipjoy.events.fulfillment.TaskStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -9,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One pick task (contract §10) with when it was handed out: {@code orderPlacedAt} is its turn (oldest order first),
  * {@code assignedAt} when a worker took it, {@code completedAt} when it was confirmed.
  */
-@Document(TaskDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + TaskDocument.COLLECTION + ReadModelCollections.END)
 public record TaskDocument(@Id String taskId, String shipmentId, String orderId, String warehouseId, String sku,
                            String location, long quantity, Long pickedQuantity, TaskStatus status, String workerId,
                            Instant orderPlacedAt, Instant assignedAt, Instant completedAt) {

@@ -1,5 +1,6 @@
 package com.shipjoy.projections.inventory;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The stock level of one sku, overall and per warehouse and location: one document per sku, so the level of a sku is
  * one lookup by id. {@code available = onHand − reserved}.
  */
-@Document(InventoryDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + InventoryDocument.COLLECTION + ReadModelCollections.END)
 public record InventoryDocument(@Id String sku, long onHand, long reserved, long available,
                                 List<WarehouseStock> warehouses) {
 

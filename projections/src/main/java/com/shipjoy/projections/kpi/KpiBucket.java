@@ -1,5 +1,6 @@
 package com.shipjoy.projections.kpi;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * and the cycle times of the orders fully shipped in it ({@link CycleTimes}, null for none). {@code position}: the
  * last event applied to it, so an event delivered again is not added twice.
  */
-@Document(KpiBucket.COLLECTION)
+@Document(ReadModelCollections.CURRENT + KpiBucket.COLLECTION + ReadModelCollections.END)
 public record KpiBucket(@Id String id, String warehouseId, Instant hour, Map<KpiCounter, Long> counts,
                         byte[] cycleTimes, long position) {
 

@@ -1,6 +1,7 @@
 package com.shipjoy.projections.kpi;
 
 import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -9,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * How many orders are in each status now, in one warehouse (or in all, {@code warehouseId} null); {@code position}:
  * the last event applied to it.
  */
-@Document(KpiOpenOrders.COLLECTION)
+@Document(ReadModelCollections.CURRENT + KpiOpenOrders.COLLECTION + ReadModelCollections.END)
 public record KpiOpenOrders(@Id String id, String warehouseId, Map<OrderStatus, Long> counts, long position) {
 
     public static final String COLLECTION = "kpi_open_orders";

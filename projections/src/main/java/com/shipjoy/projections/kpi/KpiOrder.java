@@ -2,6 +2,7 @@ package com.shipjoy.projections.kpi;
 
 import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * counts in, what spoils it as a perfect order, when it was fully shipped and whether it was counted perfect, and
  * what decides its current status. {@code position}: the last event applied to it.
  */
-@Document(KpiOrder.COLLECTION)
-class KpiOrder {
+@Document(ReadModelCollections.CURRENT + KpiOrder.COLLECTION + ReadModelCollections.END)
+public class KpiOrder {
 
-    static final String COLLECTION = "kpi_orders";
+    public static final String COLLECTION = "kpi_orders";
 
     @Id
     String orderId;

@@ -1,5 +1,6 @@
 package com.shipjoy.projections.ledger;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -8,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One stock movement of the ledger, keyed by the position of the event that caused it. {@code quantity} is always
  * positive and {@code type} gives the direction; for ADJUSTED, compare {@code onHandAfter} with the entry before.
  */
-@Document(MovementDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + MovementDocument.COLLECTION + ReadModelCollections.END)
 public record MovementDocument(@Id long position, Instant timestamp, String sku, String warehouseId, String type,
                                long quantity, String location, String toLocation, String reference,
                                long onHandAfter, long reservedAfter, String actor) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.shipjoy.events.fulfillment.ShipmentStatus;
 import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.returns.ReturnStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An order as customer service sees it (contract §5), one document per order. {@code status} is never set by an
  * event: {@link #derivedStatus()} computes it from the rest of the document at every write.
  */
-@Document(OrderDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + OrderDocument.COLLECTION + ReadModelCollections.END)
 public record OrderDocument(@Id String orderId, String channel, String externalOrderId, Customer customer,
                             ShipTo shipTo, boolean shipPartial, OrderStatus status, List<Line> lines,
                             List<Shipment> shipments, List<Return> returns, Instant placedAt, Instant updatedAt,

@@ -1,5 +1,6 @@
 package com.shipjoy.projections.order;
 
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The timeline of one order: every event of the order and of what it caused, in event-store order. One document
  * per order, so an agent's lookup is a single read by id.
  */
-@Document(OrderHistoryDocument.COLLECTION)
+@Document(ReadModelCollections.CURRENT + OrderHistoryDocument.COLLECTION + ReadModelCollections.END)
 public record OrderHistoryDocument(@Id String orderId, List<Entry> events) {
 
     public static final String COLLECTION = "order_history";

@@ -66,7 +66,7 @@ class OrderListSearch implements OrderSearch {
     private List<Entry> matching(List<Entry> entries, Filter filter) {
         Set<String> matches = new HashSet<>();
         for (List<String> ids : chunks(entries)) {
-            mongo.getCollection(OrderDocument.COLLECTION).find(Filters.in("_id", ids))
+            mongo.getCollection(mongo.getCollectionName(OrderDocument.class)).find(Filters.in("_id", ids))
                     .projection(Projections.include("status", "channel", "customer.customerId", "lines.sku"))
                     .forEach(order -> {
                         if (matches(order, filter)) {

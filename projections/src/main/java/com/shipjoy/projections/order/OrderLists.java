@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,10 +38,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * directory, then buckets shrunk by a split; each count is recomputed from its bucket whenever the list is touched.
  * The projection is this model's only writer (one segment), which the read-modify-write relies on.
  */
-final class OrderLists {
+public final class OrderLists {
 
-    private static final String DIRECTORIES = "order_lists";
-    private static final String BUCKETS = "order_list_buckets";
+    public static final String DIRECTORIES = "order_lists";
+    public static final String BUCKETS = "order_list_buckets";
     static final int CAPACITY = 400;
 
     /** Newest first: placedAt descending (as stored, to the millisecond), then orderId descending. */
@@ -109,10 +110,18 @@ final class OrderLists {
         }
     }
 
+    private static MongoCollection<org.bson.Document> directoryCollection(MongoTemplate mongo) {
+        return mongo.getCollection(ReadModelCollections.name(DIRECTORIES));
+    }
+
+    private static MongoCollection<org.bson.Document> bucketCollection(MongoTemplate mongo) {
+        return mongo.getCollection(ReadModelCollections.name(BUCKETS));
+    }
+
     /** The lists' directories with these keys. */
     static List<Directory> directories(MongoTemplate mongo, Collection<String> keys) {
         List<Directory> found = new ArrayList<>();
-        mongo.getCollection(DIRECTORIES).find(Filters.in("_id", keys)).forEach(d -> found.add(Directory.of(d)));
+        directoryCollection(mongo).find(Filters.in("_id", keys)).forEach(d -> found.add(Directory.of(d)));
         return found;
     }
 
@@ -120,7 +129,7 @@ final class OrderLists {
     static Map<String, BucketDocument> buckets(MongoTemplate mongo, Collection<String> ids) {
         Map<String, BucketDocument> found = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            mongo.getCollection(BUCKETS).find(Filters.in("_id", ids)).forEach(d -> {
+            bucketCollection(mongo).find(Filters.in("_id", ids)).forEach(d -> {
                 BucketDocument bucket = BucketDocument.of(d);
                 found.put(bucket.id(), bucket);
             });
@@ -308,8 +317,8 @@ final class OrderLists {
     }
 
     void clear() {
-        mongo.getCollection(DIRECTORIES).deleteMany(new org.bson.Document());
-        mongo.getCollection(BUCKETS).deleteMany(new org.bson.Document());
+        directoryCollection(mongo).deleteMany(new org.bson.Document());
+        bucketCollection(mongo).deleteMany(new org.bson.Document());
     }
 
     /** One change's writes, in the order that keeps every prefix of them readable (see the class comment). */
@@ -337,11 +346,11 @@ final class OrderLists {
         void execute(MongoTemplate mongo) {
             List<BucketDocument> first = new ArrayList<>(created);
             first.addAll(changed);
-            replace(mongo.getCollection(BUCKETS), first.stream().map(BucketDocument::document).toList());
-            replace(mongo.getCollection(DIRECTORIES), directories.stream().map(Directory::document).toList());
-            replace(mongo.getCollection(BUCKETS), shrunk.stream().map(BucketDocument::document).toList());
+            replace(bucketCollection(mongo), first.stream().map(BucketDocument::document).toList());
+            replace(directoryCollection(mongo), directories.stream().map(Directory::document).toList());
+            replace(bucketCollection(mongo), shrunk.stream().map(BucketDocument::document).toList());
             if (!deleted.isEmpty()) {
-                mongo.getCollection(BUCKETS).deleteMany(Filters.in("_id", deleted));
+                bucketCollection(mongo).deleteMany(Filters.in("_id", deleted));
             }
         }
 

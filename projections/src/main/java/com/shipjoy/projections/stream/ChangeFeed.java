@@ -3,6 +3,7 @@ package com.shipjoy.projections.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.shipjoy.projections.ReadModelCollections;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -63,11 +64,12 @@ public class ChangeFeed {
     /**
      * The position at which the event being handled changes what streams show: empty when the event is replayed
      * (what Axon's {@code ReplayStatus} handler parameter calls REPLAY: a rebuilt read model must not re-send
-     * history) or not delivered by an event processor. Read from the unit of work, so that every handler of a
-     * projection is covered by the one place that records a change.
+     * history), handled by a replay's shadow processor (which rebuilds a copy nobody reads yet) or not delivered by
+     * an event processor. Read from the unit of work, so that every handler of a projection is covered by the one
+     * place that records a change.
      */
     public static OptionalLong position() {
-        if (!CurrentUnitOfWork.isStarted()
+        if (ReadModelCollections.inShadow() || !CurrentUnitOfWork.isStarted()
                 || !(CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> event)
                 || ReplayToken.isReplay((Message<?>) event)) {
             return OptionalLong.empty();

@@ -4,14 +4,14 @@ import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.projections.DeadLetters;
 import com.shipjoy.projections.EventNames;
 import com.shipjoy.projections.ReadModels;
-import com.shipjoy.projections.ReplayState;
+import com.shipjoy.projections.ReadModelReplays;
 import com.shipjoy.query.admin.ProjectionStatus.Status;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -30,9 +30,9 @@ class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventPositions positions;
-    private final ReplayState replays;
+    private final ReadModelReplays replays;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventPositions positions, ReplayState replays,
+    ProjectionAdmin(EventProcessingConfiguration processing, EventPositions positions, ReadModelReplays replays,
                     MeterRegistry meters) {
         this.processing = processing;
         this.positions = positions;
@@ -59,12 +59,12 @@ class ProjectionAdmin {
     private ProjectionStatus status(String readModel, long head) {
         long parked = queue(readModel).size();
         EventPositions.Tracking tracking = positions.tracking(readModel).orElse(new EventPositions.Tracking(0, false));
-        OptionalDouble replay = replays.progress(readModel);
+        Optional<Double> replay = replays.progress(readModel).map(ReadModelReplays.Progress::progress);
         Status status = parked > 0 || tracking.error() ? Status.ERROR
                 : replay.isPresent() ? Status.REPLAYING : Status.LIVE;
         long position = Math.max(0, tracking.position());
         return new ProjectionStatus(readModel, status, position, head, Math.max(0, head - position),
-                replay.orElse(1), parked);
+                replay.orElse(1.0), parked);
     }
 
     /** Every parked event, sequence by sequence, each sequence in the order its events happened. */
