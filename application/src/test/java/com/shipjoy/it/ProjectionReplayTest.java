@@ -40,7 +40,7 @@ class ProjectionReplayTest {
 
     /** Collections of the read-model database that belong to no read model. */
     private static final Set<String> NOT_READ_MODELS = Set.of("trackingtokens", "stream_changes",
-            "read_model_generations");
+            "read_model_generations", "dead_letters");
 
     @RegisterExtension
     static final EmbeddedSystem system = new EmbeddedSystem("--shipjoy.replay.batch-size=1");
