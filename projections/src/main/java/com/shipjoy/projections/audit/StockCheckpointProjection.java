@@ -51,7 +51,7 @@ class StockCheckpointProjection {
     }
 
     StockCheckpointProjection(MongoTemplate mongo,
-                              @Value("${shipjoy.audit.checkpoint-interval:1000}") long interval) {
+                              @Value("${shipjoy.audit.checkpoint-interval:250}") long interval) {
         this.mongo = mongo;
         this.interval = interval;
     }

@@ -62,6 +62,9 @@ class StockReplay {
     StockLevel level(StockId stockId, Stock stock, Bound bound, boolean fromFirstEvent) {
         Checkpoint start = stock == null || fromFirstEvent ? Checkpoint.NONE : start(stockId, stock, bound);
         StockLevel level = new StockLevel(start);
+        if (start.sequence() >= bound.last()) {
+            return level; // a level at its checkpoint's own sequence number (the audit's usual case) reads no event
+        }
         DomainEventStream events = eventStore.readEvents(stockId.toString(), start.sequence() + 1);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
