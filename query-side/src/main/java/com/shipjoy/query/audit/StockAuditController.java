@@ -26,6 +26,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ class StockAuditController {
 
     private static final String FROM_FIRST_EVENT = "Rebuild every level from its Stock's first event instead of "
             + "from the audit checkpoints: checks the checkpoints themselves, at a cost in proportion to the events.";
+
+    /** By sku, then warehouse; without building strings, as it runs some million times at 100,000 levels. */
+    private static final Comparator<StockId> BY_SKU = Comparator.comparing((StockId id) -> id.sku().value())
+            .thenComparing(id -> id.warehouseId().value());
 
     private final StockReplay replay;
     private final EventPositions positions;
@@ -148,16 +153,16 @@ class StockAuditController {
 
     private Consistency compare(boolean fromFirstEvent) {
         long position = positions.processed(ReadModels.INVENTORY);
-        Map<StockId, WarehouseStock> readModel = new TreeMap<>(StockAuditController::byId);
+        Map<StockId, WarehouseStock> readModel = new TreeMap<>(BY_SKU);
         for (InventoryDocument document : mongo.findAll(InventoryDocument.class)) {
             document.warehouses().forEach(warehouse ->
                     readModel.put(StockId.of(document.sku(), warehouse.warehouseId()), warehouse));
         }
-        Map<StockId, Stock> checkpoints = new TreeMap<>(StockAuditController::byId);
+        Map<StockId, Stock> checkpoints = new TreeMap<>(BY_SKU);
         for (StockCheckpoints sku : mongo.findAll(StockCheckpoints.class)) {
             stocks(sku).forEach(stock -> checkpoints.put(StockId.of(sku.sku(), stock.warehouseId()), stock));
         }
-        Set<StockId> keys = new TreeSet<>(StockAuditController::byId);
+        Set<StockId> keys = new TreeSet<>(BY_SKU);
         keys.addAll(readModel.keySet());
         keys.addAll(checkpoints.keySet());
         List<Mismatch> mismatches = new ArrayList<>();
@@ -190,10 +195,6 @@ class StockAuditController {
 
     private static List<Stock> stocks(StockCheckpoints checkpoints) {
         return checkpoints == null ? List.of() : checkpoints.warehouses();
-    }
-
-    private static int byId(StockId a, StockId b) {
-        return a.toString().compareTo(b.toString());
     }
 
     /** The answers of both audit reads. */
