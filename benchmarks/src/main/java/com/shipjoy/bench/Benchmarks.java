@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders-throughput [--quick] [--jar=FILE] ... (only (i), printed)
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --kpis[=N] [--print] [--keep-data] [--jar=FILE] ...
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --audit[=N] [--quick] [--jar=FILE] ...   (as-of and the audit)
  * </pre>
  */
 public final class Benchmarks {
@@ -169,6 +170,7 @@ public final class Benchmarks {
         Path root = repositoryRoot();
         int orders = 0;
         int kpis = 0;
+        long auditEvents = 0;
         Path ordersData = null;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
@@ -180,6 +182,10 @@ public final class Benchmarks {
                 orders = 100_000;
             } else if (arg.startsWith("--orders=")) {
                 orders = Integer.parseInt(arg.substring("--orders=".length()));
+            } else if (arg.equals("--audit")) {
+                auditEvents = Options.HISTORY;
+            } else if (arg.startsWith("--audit=")) {
+                auditEvents = Long.parseLong(arg.substring("--audit=".length()));
             } else if (arg.startsWith("--orders-data=")) {
                 ordersData = Path.of(arg.substring("--orders-data=".length()));
             } else {
@@ -196,6 +202,13 @@ public final class Benchmarks {
                 new OrdersBenchmark(options, orders).run(ordersData);
             }
             System.exit(kpis > 0 && !new KpiBenchmark(options, kpis).run() ? 1 : 0);
+        }
+        if (auditEvents > 0) {
+            if (!Files.isRegularFile(options.jar())) {
+                System.err.println("No " + options.jar());
+                System.exit(2);
+            }
+            System.exit(new AuditReads(options, auditEvents).run() ? 0 : 1);
         }
         if (!Files.isRegularFile(options.jar())) {
             System.err.println("No " + options.jar() + ": build it first with "

@@ -1,5 +1,7 @@
 package com.shipjoy.projections;
 
+import com.shipjoy.projections.audit.EarlierCheckpoint;
+import com.shipjoy.projections.audit.StockCheckpoints;
 import com.shipjoy.projections.fulfillment.LaborDocument;
 import com.shipjoy.projections.fulfillment.LaborHour;
 import com.shipjoy.projections.fulfillment.LaborWarehouse;
@@ -41,17 +43,20 @@ public final class ReadModelCollections {
     public static final String END = "')}";
 
     /** Each read model's collections by their base names. */
-    private static final Map<String, List<String>> BASES = Map.of(
-            ReadModels.INVENTORY, List.of(InventoryDocument.COLLECTION),
-            ReadModels.STOCK_LEDGER, List.of(MovementDocument.COLLECTION),
-            ReadModels.ORDERS, List.of(OrderDocument.COLLECTION, OrderLists.DIRECTORIES, OrderLists.BUCKETS),
-            ReadModels.BACKORDERS, List.of(BackorderDocument.COLLECTION),
-            ReadModels.ORDER_HISTORY, List.of(OrderHistoryDocument.COLLECTION),
-            ReadModels.TASKS, List.of(TaskDocument.COLLECTION),
-            ReadModels.SHIPMENTS, List.of(ShipmentDocument.COLLECTION),
-            ReadModels.LABOR, List.of(LaborDocument.COLLECTION, LaborHour.COLLECTION, LaborWarehouse.COLLECTION),
-            ReadModels.KPIS, List.of(KpiBucket.COLLECTION, KpiOpenOrders.COLLECTION, KpiOrder.COLLECTION),
-            ReadModels.RETURNS, List.of(ReturnDocument.COLLECTION));
+    private static final Map<String, List<String>> BASES = Map.ofEntries(
+            Map.entry(ReadModels.INVENTORY, List.of(InventoryDocument.COLLECTION)),
+            Map.entry(ReadModels.STOCK_LEDGER, List.of(MovementDocument.COLLECTION)),
+            Map.entry(ReadModels.ORDERS, List.of(OrderDocument.COLLECTION, OrderLists.DIRECTORIES, OrderLists.BUCKETS)),
+            Map.entry(ReadModels.BACKORDERS, List.of(BackorderDocument.COLLECTION)),
+            Map.entry(ReadModels.ORDER_HISTORY, List.of(OrderHistoryDocument.COLLECTION)),
+            Map.entry(ReadModels.TASKS, List.of(TaskDocument.COLLECTION)),
+            Map.entry(ReadModels.SHIPMENTS, List.of(ShipmentDocument.COLLECTION)),
+            Map.entry(ReadModels.LABOR,
+                    List.of(LaborDocument.COLLECTION, LaborHour.COLLECTION, LaborWarehouse.COLLECTION)),
+            Map.entry(ReadModels.KPIS, List.of(KpiBucket.COLLECTION, KpiOpenOrders.COLLECTION, KpiOrder.COLLECTION)),
+            Map.entry(ReadModels.RETURNS, List.of(ReturnDocument.COLLECTION)),
+            Map.entry(ReadModels.STOCK_CHECKPOINTS,
+                    List.of(StockCheckpoints.COLLECTION, EarlierCheckpoint.COLLECTION)));
     private static final Map<String, String> READ_MODEL_OF = new HashMap<>();
     private static final Map<String, Long> CURRENT_GENERATION = new ConcurrentHashMap<>();
     private static final ThreadLocal<Shadow> SHADOW = new ThreadLocal<>();

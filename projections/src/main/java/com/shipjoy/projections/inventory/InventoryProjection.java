@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,57 +59,57 @@ class InventoryProjection {
     }
 
     @EventHandler
-    void on(StockReceivedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+    void on(StockReceivedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(),
                 Map.of(event.location().value(), event.locationQuantityAfter()));
     }
 
     @EventHandler
-    void on(StockMovedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of(
+    void on(StockMovedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(), Map.of(
                 event.from().value(), event.fromQuantityAfter(), event.to().value(), event.toQuantityAfter()));
     }
 
     @EventHandler
-    void on(StockCountedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+    void on(StockCountedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(),
                 Map.of(event.location().value(), event.counted()));
     }
 
     @EventHandler
-    void on(StockReservedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of());
+    void on(StockReservedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(), Map.of());
     }
 
     @EventHandler
-    void on(StockReleasedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of());
+    void on(StockReleasedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(), Map.of());
     }
 
     /** Units go from their bin to OUTBOUND, which shows as a location while it holds any. */
     @EventHandler
-    void on(StockPickedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of(
+    void on(StockPickedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(), Map.of(
                 event.location().value(), event.locationQuantityAfter(), Location.OUTBOUND.value(),
                 event.outboundAfter()));
     }
 
     @EventHandler
-    void on(StockShippedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+    void on(StockShippedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(),
                 Map.of(Location.OUTBOUND.value(), event.outboundAfter()));
     }
 
     @EventHandler
-    void on(StockReturnedEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(),
+    void on(StockReturnedEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(),
                 Map.of(event.location().value(), event.locationQuantityAfter()));
     }
 
     /** Damaged returns never entered stock: the figures stay as they were. */
     @EventHandler
-    void on(StockWrittenOffEvent event) {
-        update(event.stockId(), event.onHandAfter(), event.reservedAfter(), Map.of());
+    void on(StockWrittenOffEvent event, @SequenceNumber long sequence) {
+        update(event.stockId(), sequence, event.onHandAfter(), event.reservedAfter(), Map.of());
     }
 
     @ResetHandler
@@ -116,7 +117,7 @@ class InventoryProjection {
         mongo.remove(new Query(), InventoryDocument.class);
     }
 
-    private void update(StockId stockId, long onHand, long reserved, Map<String, Long> locationsAfter) {
+    private void update(StockId stockId, long sequence, long onHand, long reserved, Map<String, Long> locationsAfter) {
         String sku = stockId.sku().value();
         String warehouseId = stockId.warehouseId().value();
         batch.change(levels -> {
@@ -127,8 +128,8 @@ class InventoryProjection {
                         OptionalLong.empty());
             }
             level.warehouses().add(warehouseId);
-            levels.put(sku, new Level(level.after().withWarehouse(warehouseId, onHand, reserved, locationsAfter),
-                    level.warehouses(), ChangeFeed.position()));
+            levels.put(sku, new Level(level.after().withWarehouse(warehouseId, sequence, onHand, reserved,
+                    locationsAfter), level.warehouses(), ChangeFeed.position()));
         });
     }
 

@@ -1,134 +1,91 @@
 package com.shipjoy.query.audit;
 
-import com.shipjoy.events.common.Location;
-import com.shipjoy.events.stock.StockCountedEvent;
 import com.shipjoy.events.stock.StockId;
-import com.shipjoy.events.stock.StockMovedEvent;
-import com.shipjoy.events.stock.StockPickedEvent;
-import com.shipjoy.events.stock.StockReceivedEvent;
-import com.shipjoy.events.stock.StockReleasedEvent;
-import com.shipjoy.events.stock.StockReservedEvent;
-import com.shipjoy.events.stock.StockReturnedEvent;
-import com.shipjoy.events.stock.StockShippedEvent;
-import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.projections.audit.Checkpoint;
+import com.shipjoy.projections.audit.EarlierCheckpoint;
+import com.shipjoy.projections.audit.StockCheckpoints.Mark;
+import com.shipjoy.projections.audit.StockCheckpoints.Stock;
+import com.shipjoy.projections.audit.StockLevel;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds stock levels straight from the event store, independent of every read model. It adds up the movements
- * themselves (quantities, counted quantities) rather than the figures-after the events carry, so it also checks the
- * aggregate's arithmetic.
+ * Rebuilds a {@code Stock}'s level from its own events, independent of every read model but the audit checkpoints it
+ * may start from: the newest checkpoint within the bound, then the stream's events after it through Axon's
+ * per-aggregate read ({@code EventStore.readEvents(id, sequence)}), up to the first one beyond the bound. Axon's
+ * snapshots are not used: they hold the aggregate's own figures, and only the newest is kept.
  */
 @Component
 class StockReplay {
 
-    private static final int STREAM_WAIT_SECONDS = 5;
-    private static final String OUTBOUND = Location.OUTBOUND.value();
-
     private final EventStore eventStore;
+    private final MongoTemplate mongo;
 
-    StockReplay(EventStore eventStore) {
+    StockReplay(EventStore eventStore, MongoTemplate mongo) {
         this.eventStore = eventStore;
+        this.mongo = mongo;
     }
 
-    /** Levels per stock after every event up to {@code position} (inclusive) stamped at or before {@code at}. */
-    Result replay(long position, Instant at, Predicate<StockId> include) {
-        Map<StockId, Level> levels = new TreeMap<>(Comparator.comparing(StockId::toString));
-        long replayed = 0;
-        if (position <= 0) {
-            return new Result(levels, replayed);
+    /**
+     * Where a replay stops: before the first event after sequence {@code last} or stamped after {@code at}. With
+     * {@code at}, it assumes that a stream's stamps never go back in time (one aggregate's commands run one after the
+     * other); if a clock did go back, the level is the one after the longest beginning of the stream stamped at or
+     * before {@code at}, and movements stamped earlier after a later one are left out.
+     */
+    record Bound(long last, Instant at) {
+
+        /** The stream's end. */
+        static final Bound END = new Bound(Long.MAX_VALUE, Instant.MAX);
+
+        static Bound at(Instant at) {
+            return new Bound(Long.MAX_VALUE, at);
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(STREAM_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                long eventPosition = event.trackingToken().position().orElse(0);
-                if (eventPosition > position) {
-                    break;
-                }
-                if (at != null && event.getTimestamp().isAfter(at)) {
-                    continue;
-                }
-                if (apply(event.getPayload(), levels, include)) {
-                    replayed++;
-                }
-                if (eventPosition == position) {
-                    break;
-                }
+
+        static Bound sequence(long last) {
+            return new Bound(last, Instant.MAX);
+        }
+
+        boolean admits(long sequence, Instant timestamp) {
+            return sequence <= last && !timestamp.isAfter(at);
+        }
+    }
+
+    /**
+     * The level of {@code stockId} within {@code bound}, starting from the newest of {@code stock}'s checkpoints
+     * within it ({@code stock} null, or {@code fromFirstEvent}: from the stream's first event).
+     */
+    StockLevel level(StockId stockId, Stock stock, Bound bound, boolean fromFirstEvent) {
+        Checkpoint start = stock == null || fromFirstEvent ? Checkpoint.NONE : start(stockId, stock, bound);
+        StockLevel level = new StockLevel(start);
+        if (start.sequence() >= bound.last()) {
+            return level; // a level at its checkpoint's own sequence number (the audit's usual case) reads no event
+        }
+        DomainEventStream events = eventStore.readEvents(stockId.toString(), start.sequence() + 1);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (!bound.admits(event.getSequenceNumber(), event.getTimestamp())) {
+                break;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while replaying the event store", e);
+            level.apply(event.getPayload());
         }
-        return new Result(levels, replayed);
+        return level;
     }
 
-    private static boolean apply(Object payload, Map<StockId, Level> levels, Predicate<StockId> include) {
-        if (payload instanceof StockReceivedEvent e && include.test(e.stockId())) {
-            level(levels, e.stockId()).add(e.location().value(), e.quantity());
-        } else if (payload instanceof StockMovedEvent e && include.test(e.stockId())) {
-            Level level = level(levels, e.stockId());
-            level.add(e.from().value(), -e.quantity());
-            level.add(e.to().value(), e.quantity());
-        } else if (payload instanceof StockPickedEvent e && include.test(e.stockId())) {
-            Level level = level(levels, e.stockId());
-            level.add(e.location().value(), -e.quantity());
-            level.add(OUTBOUND, e.quantity());
-        } else if (payload instanceof StockShippedEvent e && include.test(e.stockId())) {
-            Level level = level(levels, e.stockId());
-            level.add(OUTBOUND, -e.quantity());
-            level.reserved -= e.quantity();
-        } else if (payload instanceof StockReturnedEvent e && include.test(e.stockId())) {
-            level(levels, e.stockId()).add(e.location().value(), e.quantity());
-        } else if (payload instanceof StockWrittenOffEvent e && include.test(e.stockId())) {
-            // Damaged units never entered stock: nothing changes, but the event was replayed.
-            level(levels, e.stockId());
-        } else if (payload instanceof StockCountedEvent e && include.test(e.stockId())) {
-            level(levels, e.stockId()).set(e.location().value(), e.counted());
-        } else if (payload instanceof StockReservedEvent e && include.test(e.stockId())) {
-            level(levels, e.stockId()).reserved += e.quantity();
-        } else if (payload instanceof StockReleasedEvent e && include.test(e.stockId())) {
-            level(levels, e.stockId()).reserved -= e.quantity();
-        } else {
-            return false;
+    private Checkpoint start(StockId stockId, Stock stock, Bound bound) {
+        Checkpoint current = stock.current();
+        if (bound.admits(current.sequence(), current.timestamp())) {
+            return current;
         }
-        return true;
-    }
-
-    private static Level level(Map<StockId, Level> levels, StockId stockId) {
-        return levels.computeIfAbsent(stockId, id -> new Level());
-    }
-
-    record Result(Map<StockId, Level> levels, long eventsReplayed) {
-    }
-
-    /** One sku in one warehouse: quantity per location (zeros dropped) and reserved. */
-    static final class Level {
-
-        final Map<String, Long> locations = new TreeMap<>();
-        long reserved;
-
-        void add(String location, long quantity) {
-            set(location, locations.getOrDefault(location, 0L) + quantity);
-        }
-
-        void set(String location, long quantity) {
-            if (quantity == 0) {
-                locations.remove(location);
-            } else {
-                locations.put(location, quantity);
-            }
-        }
-
-        long onHand() {
-            return locations.values().stream().mapToLong(Long::longValue).sum();
-        }
+        return stock.earlier().stream().filter(mark -> bound.admits(mark.sequence(), mark.timestamp()))
+                .max(Comparator.comparingLong(Mark::sequence))
+                .map(mark -> mongo.findById(EarlierCheckpoint.id(stockId.toString(), mark.sequence()),
+                        EarlierCheckpoint.class))
+                .map(EarlierCheckpoint::checkpoint)
+                .orElse(Checkpoint.NONE);
     }
 }
