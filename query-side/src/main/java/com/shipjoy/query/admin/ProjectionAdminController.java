@@ -1,5 +1,9 @@
 package com.shipjoy.query.admin;
 
+import com.shipjoy.platform.Uninterrupted;
+import com.shipjoy.platform.web.IdCode;
+import com.shipjoy.projections.ReadModelReplays;
+import com.shipjoy.projections.ReadModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,27 +13,35 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Projection administration: each read model's state, the events it parked, and retrying them. */
+/** Projection administration: each read model's state, the events it parked, retrying them, and replays. */
 @RestController
 @Tag(name = "Projections")
 class ProjectionAdminController {
 
-    private final ProjectionAdmin admin;
+    /** Where a replay's progress is shown. */
+    private static final URI STATUS = URI.create("/api/admin/projections");
 
-    ProjectionAdminController(ProjectionAdmin admin) {
+    private final ProjectionAdmin admin;
+    private final ReadModelReplays replays;
+
+    ProjectionAdminController(ProjectionAdmin admin, ReadModelReplays replays) {
         this.admin = admin;
+        this.replays = replays;
     }
 
     @GetMapping("/api/admin/projections")
@@ -76,6 +88,35 @@ class ProjectionAdminController {
         });
     }
 
+    @PostMapping("/api/admin/projections/{name}/replay")
+    @Operation(summary = "Rebuild a read model from the first event, without downtime",
+            description = "Starts rebuilding the read model `name` (one of the names GET "
+                    + "/api/admin/projections lists) into a new copy of its own, while every query keeps answering "
+                    + "from the current copy, unchanged. Once the new copy has processed the event store's head as "
+                    + "it was at the start and everything the current copy has, it becomes the current copy at once "
+                    + "and the old one is dropped. A replay sends nothing to the live streams. GET "
+                    + "/api/admin/projections (the Location) shows the read model REPLAYING with its progress from 0 "
+                    + "to 1 until then. A replay interrupted by a restart resumes where it was. ADMIN only.")
+    @ApiResponse(responseCode = "202", description = "The replay started: the read model, the generation it "
+            + "builds, and the event store's head position at its start; Location: the projections' status")
+    @ApiResponse(responseCode = "400", description = "A name that is not a valid id", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @UnknownName
+    @Refusals
+    @ApiResponse(responseCode = "409", description = "The read model is already replaying", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    Mono<ResponseEntity<ReadModelReplays.Started>> replay(@PathVariable @IdCode String name) {
+        if (!ReadModels.ALL.contains(name)) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "No projection " + name + "; the projections are "
+                    + String.join(", ", ReadModels.ALL) + "."));
+        }
+        return Uninterrupted.call(() -> replays.replay(name))
+                .onErrorMap(ReadModelReplays.AlreadyReplaying.class,
+                        e -> new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()))
+                .map(started -> ResponseEntity.accepted().location(STATUS).body(started));
+    }
+
     private static <T> Mono<T> blocking(Callable<T> call) {
         return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
@@ -89,13 +130,13 @@ class ProjectionAdminController {
     @interface UnknownName {
     }
 
-    /** Who may not: reading takes AUDITOR or ADMIN, retrying ADMIN. */
+    /** Who may not: reading takes AUDITOR or ADMIN, retrying and replaying ADMIN. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(responseCode = "401", description = "Not signed in",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Reading takes AUDITOR or ADMIN, retrying ADMIN",
+    @ApiResponse(responseCode = "403", description = "Reading takes AUDITOR or ADMIN, retrying and replaying ADMIN",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @interface Refusals {
