@@ -2,8 +2,6 @@ package com.shipjoy.projections.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.ReceiptId;
@@ -21,17 +19,15 @@ import com.shipjoy.events.stock.StockReservedEvent;
 import com.shipjoy.events.stock.StockReturnedEvent;
 import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.projections.InProcessMongo;
 import com.shipjoy.projections.audit.StockCheckpoints.Mark;
 import com.shipjoy.projections.audit.StockCheckpoints.Stock;
 import com.shipjoy.projections.inventory.InventoryDocument.LocationStock;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The auditors' arithmetic and the checkpoints kept of it, on the embedded read-model store. */
@@ -43,16 +39,11 @@ class StockCheckpointProjectionTest {
     private static final OrderId ORDER = new OrderId("O-1");
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00.000100Z");
 
-    private final MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-    private final MongoTemplate mongo = new MongoTemplate(client, "test");
+    @RegisterExtension
+    final InProcessMongo store = new InProcessMongo();
+    private final MongoTemplate mongo = store.template();
     private final StockCheckpointProjection projection = new StockCheckpointProjection(mongo, 3);
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
 
     @Test
     void everyMovementAddsUpFromItsQuantitiesNotFromTheFiguresItCarries() {

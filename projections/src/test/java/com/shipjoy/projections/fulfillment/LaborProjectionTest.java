@@ -2,8 +2,6 @@ package com.shipjoy.projections.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.OrderId;
 import com.shipjoy.events.common.ShipmentId;
@@ -12,15 +10,12 @@ import com.shipjoy.events.common.TaskId;
 import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.common.WorkerId;
 import com.shipjoy.events.fulfillment.TaskConfirmedEvent;
+import com.shipjoy.projections.InProcessMongo;
 import com.shipjoy.projections.ReadModelFeed;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Labor per warehouse, hour and worker: what windows add up. */
@@ -28,15 +23,10 @@ class LaborProjectionTest {
 
     private static final Instant HOUR = Instant.parse("2026-12-05T10:00:00Z");
 
-    private final MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
-    private final MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server));
-    private final MongoTemplate mongo = new MongoTemplate(client, "test");
+    @RegisterExtension
+    final InProcessMongo store = new InProcessMongo();
+    private final MongoTemplate mongo = store.template();
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
 
     @Test
     void confirmationsAddUpPerWarehouseHourAndWorkerAndCountOnceWhenDeliveredAgain() {
@@ -95,8 +85,4 @@ class LaborProjectionTest {
         }
     }
 
-    private static String hostAndPort(MongoServer server) {
-        InetSocketAddress address = server.bind();
-        return address.getHostString() + ":" + address.getPort();
-    }
 }

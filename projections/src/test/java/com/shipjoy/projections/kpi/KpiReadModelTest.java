@@ -2,12 +2,6 @@ package com.shipjoy.projections.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.shipjoy.events.common.Channel;
 import com.shipjoy.events.common.CustomerId;
 import com.shipjoy.events.common.OrderId;
@@ -18,16 +12,12 @@ import com.shipjoy.events.order.ExternalOrderId;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderPlacedEvent;
 import com.shipjoy.events.order.ShipTo;
+import com.shipjoy.projections.InProcessMongo;
 import com.shipjoy.projections.ReadModelFeed;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The KPI read model filled by a tool (the benchmark harness's seeding) on the embedded read-model store. */
@@ -35,26 +25,10 @@ class KpiReadModelTest {
 
     private static final Instant AT = Instant.parse("2026-12-05T10:15:00Z");
 
-    private final MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
-    private final AtomicInteger bucketWrites = new AtomicInteger();
-    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString("mongodb://" + hostAndPort(server)))
-            .addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if (event.getCommandName().equals("update")
-                            && event.getCommand().getString("update").getValue().equals(KpiBucket.COLLECTION)) {
-                        bucketWrites.incrementAndGet();
-                    }
-                }
-            }).build());
-    private final MongoTemplate mongo = new MongoTemplate(client, "test");
+    @RegisterExtension
+    final InProcessMongo store = new InProcessMongo();
+    private final MongoTemplate mongo = store.template();
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
 
     @Test
     void eventsAreWrittenPerBatchAsTheServiceDoesAndTheSamePositionsAgainAddNothing() {
@@ -62,7 +36,7 @@ class KpiReadModelTest {
 
         assertThat(placedInTheHour()).isEqualTo(150);
         // Two batches of the service's size (100 and 50), each written once: one per event without the batching.
-        assertThat(bucketWrites.get()).isEqualTo(2);
+        assertThat(store.sent("update", KpiBucket.COLLECTION)).isEqualTo(2);
 
         place(1, 150);
 
@@ -88,8 +62,4 @@ class KpiReadModelTest {
         return bucket == null ? 0 : bucket.counts().getOrDefault(KpiCounter.ORDERS_PLACED, 0L);
     }
 
-    private static String hostAndPort(MongoServer server) {
-        InetSocketAddress address = server.bind();
-        return address.getHostString() + ":" + address.getPort();
-    }
 }

@@ -2,44 +2,19 @@ package com.shipjoy.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import com.shipjoy.projections.InProcessMongo;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The change log on the embedded read-model store (mongo-java-server), through the real driver. */
 class MongoChangeLogTest {
 
-    private final MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
-    private final AtomicInteger deletes = new AtomicInteger();
-    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString("mongodb://" + hostAndPort(server)))
-            .addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if (event.getCommandName().equals("delete")) {
-                        deletes.incrementAndGet();
-                    }
-                }
-            }).build());
-    private final MongoChangeLog log = new MongoChangeLog(new MongoTemplate(client, "test"));
+    @RegisterExtension
+    final InProcessMongo store = new InProcessMongo();
+    private final MongoChangeLog log = new MongoChangeLog(store.template());
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdown();
-    }
 
     @Test
     void onAStoreWithALongHistoryTheFirstTrimLooksOnlyWhereChangesWereLogged() {
@@ -48,7 +23,7 @@ class MongoChangeLogTest {
         log.trimBelow(View.ORDERS, 5_000_001);
 
         // From position 0 this would have been 5,000 deletes of 1,000 ids each, on the projection's thread.
-        assertThat(deletes.get()).isEqualTo(1);
+        assertThat(store.sent("delete", MongoChangeLog.COLLECTION)).isEqualTo(1);
         assertThat(log.keptFrom(View.ORDERS)).isEqualTo(5_000_001);
         assertThat(log.read(View.ORDERS, 4_999_000, 5_000_001, null)).extracting(Change::position)
                 .containsExactly(5_000_001L);
@@ -70,8 +45,4 @@ class MongoChangeLogTest {
         return new Change(position, "O-" + position, List.of("web"), "{}");
     }
 
-    private static String hostAndPort(MongoServer server) {
-        java.net.InetSocketAddress address = server.bind();
-        return address.getHostString() + ":" + address.getPort();
-    }
 }
