@@ -44,7 +44,6 @@ class StockCheckpointProjectionTest {
     private final MongoTemplate mongo = store.template();
     private final StockCheckpointProjection projection = new StockCheckpointProjection(mongo, 3);
 
-
     @Test
     void everyMovementAddsUpFromItsQuantitiesNotFromTheFiguresItCarries() {
         StockLevel level = new StockLevel();

@@ -27,7 +27,6 @@ class LaborProjectionTest {
     final InProcessMongo store = new InProcessMongo();
     private final MongoTemplate mongo = store.template();
 
-
     @Test
     void confirmationsAddUpPerWarehouseHourAndWorkerAndCountOnceWhenDeliveredAgain() {
         confirm(task(1, "W1", "ANN", 3, 3, 10), task(2, "W1", "ANN", 2, 1, 70), task(3, "W1", "BOB", 5, 5, 20),

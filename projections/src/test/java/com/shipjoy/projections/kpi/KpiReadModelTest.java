@@ -29,7 +29,6 @@ class KpiReadModelTest {
     final InProcessMongo store = new InProcessMongo();
     private final MongoTemplate mongo = store.template();
 
-
     @Test
     void eventsAreWrittenPerBatchAsTheServiceDoesAndTheSamePositionsAgainAddNothing() {
         place(1, 150);

@@ -15,7 +15,6 @@ class MongoChangeLogTest {
     final InProcessMongo store = new InProcessMongo();
     private final MongoChangeLog log = new MongoChangeLog(store.template());
 
-
     @Test
     void onAStoreWithALongHistoryTheFirstTrimLooksOnlyWhereChangesWereLogged() {
         log.write(View.ORDERS, List.of(change(5_000_000), change(5_000_001)));
