@@ -76,8 +76,9 @@ class LaborProjection {
                 event.workerId().value(), event.picked(), activeMillis, event.shortPick() ? 1 : 0, confirmedAt);
         long position = token.position().orElseThrow();
         batch.change(changes -> {
+            // By id: MongoTemplate.exists counts, which mongo-java-server answers by scanning every task.
             if (!changes.tasks.containsKey(task.taskId())
-                    && !mongo.exists(Query.query(Criteria.where("_id").is(task.taskId())), LaborDocument.class)) {
+                    && mongo.findById(task.taskId(), LaborDocument.class) == null) {
                 add(changes, task, position);
             }
         });
