@@ -107,6 +107,9 @@ class HostileInputTest {
      * does the rest (delivery confirmations included).
      */
     static String userFor(String path) {
+        if (path.startsWith("/api/admin")) {
+            return "admin";
+        }
         if (path.startsWith("/api/orders") && !path.endsWith("/delivered")) {
             return path.endsWith("/cancel") || path.endsWith("/returns") ? "agent" : "channel";
         }
@@ -254,6 +257,9 @@ class HostileInputTest {
         cases.addAll(countFields());
         cases.addAll(orderFields());
         cases.addAll(cancelFields());
+        // A replay of a read model whose name is no id: refused before anything starts.
+        cases.add(new Hostile("POST replay a$b", "/api/admin/projections/a%24b/replay", MediaType.APPLICATION_JSON,
+                null, 400, "name"));
         cases.addAll(fulfillmentFields());
         cases.addAll(returnFields());
         cases.addAll(pathIds());
@@ -687,6 +693,24 @@ class HostileInputTest {
         cases.add(query("/api/shipments/a%2Fb", null));
         cases.add(query("/api/returns/a%24b", "rmaId"));
         cases.add(query("/api/returns/" + "x".repeat(65), "rmaId"));
+        String asOf = "/api/inventory/SKU-H/as-of?at=2026-11-26T10:15:30Z";
+        for (String value : List.of("yesterday", "2026-11-26", "2026-13-01T00:00:00Z")) {
+            cases.add(query("/api/inventory/SKU-H/as-of?at=" + value, "at"));
+        }
+        cases.add(query(asOf + "&warehouseId=a%24b", "warehouseId"));
+        cases.add(query(asOf + "&fromFirstEvent=maybe", "fromFirstEvent"));
+        cases.add(query("/api/inventory/a%24b/as-of?at=2026-11-26T10:15:30Z", "sku"));
+        String audit = "/api/audit/inventory-consistency";
+        for (String value : List.of("abc", "-1", "1.5")) {
+            cases.add(query(audit + "?minPosition=" + value, "minPosition"));
+        }
+        cases.add(query(audit + "?fromFirstEvent=maybe", "fromFirstEvent"));
+        for (String path : List.of("/api/kpis", labor)) {
+            for (String parameter : List.of("from", "to")) {
+                cases.add(query(path + "?" + parameter + "=yesterday", parameter));
+            }
+        }
+        cases.add(query("/api/kpis?warehouseId=a%24b", "warehouseId"));
         return cases.stream();
     }
 
