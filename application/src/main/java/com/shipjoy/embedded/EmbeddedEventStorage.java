@@ -11,7 +11,7 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
-/** The embedded event store: Axon's JPA engine on H2, with appends that commit in index order and gap-free reads. */
+/** The embedded event store: Axon's JPA engine on H2, with appends that commit in index order and reads that use the indexes. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EmbeddedEventStorage {
@@ -23,13 +23,13 @@ class EmbeddedEventStorage {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager) {
-        return new OrderedAppends(new GapFreeReads(JpaEventStorageEngine.builder()
+        return new OrderedAppends(new IndexedReads(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)));
+                .transactionManager(transactionManager), transactionManager));
     }
 }
