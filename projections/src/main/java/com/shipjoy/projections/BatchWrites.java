@@ -1,9 +1,12 @@
 package com.shipjoy.projections;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -24,26 +27,62 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class BatchWrites<S> {
 
     private final String resource = "BatchWrites@" + Integer.toHexString(System.identityHashCode(this));
-    private final Supplier<S> empty;
+    private final Function<List<? extends EventMessage<?>>, S> start;
     private final Consumer<S> write;
 
     /** {@code empty}: a new batch's state; {@code write}: stores a batch's state. */
     public BatchWrites(Supplier<S> empty, Consumer<S> write) {
-        this.empty = empty;
+        this.start = events -> empty.get();
         this.write = write;
+    }
+
+    private BatchWrites(Function<List<? extends EventMessage<?>>, S> start, Consumer<S> write) {
+        this.start = start;
+        this.write = write;
+    }
+
+    /**
+     * {@code start}: a new batch's state from all of the batch's events (outside a batch: none), so that the
+     * documents they need can be read in one query rather than one per document; {@code write}: stores a batch's
+     * state.
+     */
+    public static <S> BatchWrites<S> startingFrom(Function<List<? extends EventMessage<?>>, S> start,
+                                                  Consumer<S> write) {
+        return new BatchWrites<>(start, write);
     }
 
     /** Applies {@code change} to the current batch's state (outside a batch: to a fresh one, written at once). */
     public void change(Consumer<S> change) {
         if (!CurrentUnitOfWork.isStarted()) {
-            S state = empty.get();
+            S state = start.apply(List.of());
             change.accept(state);
             write.accept(state);
             return;
         }
-        Held<S> held = CurrentUnitOfWork.get().root().getOrComputeResource(resource,
-                key -> new Held<>(empty.get(), write));
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Held<S> held = root.getOrComputeResource(resource, key -> new Held<>(start.apply(
+                root instanceof BatchingUnitOfWork<?> batch ? eventsOf(batch) : List.of()), write));
         change.accept(held.state());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<? extends EventMessage<?>> eventsOf(BatchingUnitOfWork<?> batch) {
+        return (List<? extends EventMessage<?>>) batch.getMessages();
+    }
+
+    /**
+     * The ids {@code id} gives for the events in {@code events} whose payload is a {@code type}, in order, without
+     * repeats; other events are not deserialized.
+     */
+    public static <P> Set<String> ids(List<? extends EventMessage<?>> events, Class<P> type,
+                                      Function<P, String> id) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (EventMessage<?> event : events) {
+            if (type.isAssignableFrom(event.getPayloadType())) {
+                ids.add(id.apply(type.cast(event.getPayload())));
+            }
+        }
+        return ids;
     }
 
     private record Held<S>(S state, Consumer<S> write) {

@@ -95,7 +95,7 @@ public class ReadModelReplays {
 
     /** {@code batchSize}: events per batch of a shadow processor, at most. */
     ReadModelReplays(EventProcessingConfiguration processing, EventStore events, EventPositions positions,
-                     MongoTemplate mongo, @Value("${shipjoy.replay.batch-size:100}") int batchSize) {
+                     MongoTemplate mongo, @Value("${shipjoy.replay.batch-size:1000}") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("shipjoy.replay.batch-size must be at least 1, not " + batchSize);
         }

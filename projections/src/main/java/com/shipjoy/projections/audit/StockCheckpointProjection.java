@@ -2,6 +2,7 @@ package com.shipjoy.projections.audit;
 
 import com.shipjoy.events.stock.StockFigures;
 import com.shipjoy.events.stock.StockId;
+import com.shipjoy.projections.BatchReads;
 import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.audit.StockCheckpoints.Mark;
@@ -42,18 +43,29 @@ class StockCheckpointProjection {
 
     private final MongoTemplate mongo;
     private final long interval;
-    private final BatchWrites<Batch> batch = new BatchWrites<>(Batch::new, this::write);
+    private final BatchWrites<Batch> batch;
 
-    /** The skus a batch changed, as it leaves them, and the earlier checkpoints it made. */
+    /**
+     * The skus a batch changed, as it leaves them, the earlier checkpoints it made, and the stored checkpoints of the
+     * skus its events name.
+     */
     private static final class Batch {
         final Map<String, StockCheckpoints> skus = new LinkedHashMap<>();
         final List<EarlierCheckpoint> earlier = new ArrayList<>();
+        final BatchReads<StockCheckpoints> stored;
+
+        Batch(BatchReads<StockCheckpoints> stored) {
+            this.stored = stored;
+        }
     }
 
     StockCheckpointProjection(MongoTemplate mongo,
                               @Value("${shipjoy.audit.checkpoint-interval:250}") long interval) {
         this.mongo = mongo;
         this.interval = interval;
+        this.batch = BatchWrites.startingFrom(events -> new Batch(new BatchReads<>(mongo, StockCheckpoints.class,
+                BatchWrites.ids(events, StockFigures.class, event -> event.stockId().sku().value()),
+                StockCheckpoints::sku)), this::write);
     }
 
     @EventHandler
@@ -62,7 +74,7 @@ class StockCheckpointProjection {
         String sku = stockId.sku().value();
         String warehouseId = stockId.warehouseId().value();
         batch.change(state -> {
-            StockCheckpoints checkpoints = state.skus.computeIfAbsent(sku, this::stored);
+            StockCheckpoints checkpoints = state.skus.computeIfAbsent(sku, key -> stored(state, key));
             Stock stock = checkpoints.warehouses().stream()
                     .filter(candidate -> candidate.warehouseId().equals(warehouseId)).findFirst()
                     .orElseGet(() -> new Stock(warehouseId, position(), Checkpoint.NONE, List.of()));
@@ -105,8 +117,8 @@ class StockCheckpointProjection {
         mongo.remove(new Query(), EarlierCheckpoint.class);
     }
 
-    private StockCheckpoints stored(String sku) {
-        StockCheckpoints stored = mongo.findById(sku, StockCheckpoints.class);
+    private static StockCheckpoints stored(Batch state, String sku) {
+        StockCheckpoints stored = state.stored.get(sku);
         return stored != null ? stored : new StockCheckpoints(sku, List.of());
     }
 

@@ -11,6 +11,8 @@ import com.shipjoy.events.stock.StockReservedEvent;
 import com.shipjoy.events.stock.StockReturnedEvent;
 import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.events.stock.StockFigures;
+import com.shipjoy.projections.BatchReads;
 import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.stream.ChangeFeed;
@@ -43,8 +45,15 @@ class InventoryProjection {
 
     private final MongoTemplate mongo;
     private final ChangeFeed feed;
-    /** The levels a batch changed, by sku. */
-    private final BatchWrites<Map<String, Level>> batch = new BatchWrites<>(LinkedHashMap::new, this::write);
+    private final BatchWrites<Batch> batch;
+
+    /** The levels a batch changed, by sku, and the stored levels of the skus its events name. */
+    private record Batch(BatchReads<InventoryDocument> stored, Map<String, Level> levels) {
+
+        Batch(BatchReads<InventoryDocument> stored) {
+            this(stored, new LinkedHashMap<>());
+        }
+    }
 
     /**
      * A sku's level as the batch leaves it, the warehouses the batch changed it in (a stream's scope) and the position
@@ -56,6 +65,9 @@ class InventoryProjection {
     InventoryProjection(MongoTemplate mongo, ChangeFeed feed) {
         this.mongo = mongo;
         this.feed = feed;
+        this.batch = BatchWrites.startingFrom(events -> new Batch(new BatchReads<>(mongo, InventoryDocument.class,
+                BatchWrites.ids(events, StockFigures.class, event -> event.stockId().sku().value()),
+                InventoryDocument::sku)), this::write);
     }
 
     @EventHandler
@@ -120,10 +132,11 @@ class InventoryProjection {
     private void update(StockId stockId, long sequence, long onHand, long reserved, Map<String, Long> locationsAfter) {
         String sku = stockId.sku().value();
         String warehouseId = stockId.warehouseId().value();
-        batch.change(levels -> {
+        batch.change(state -> {
+            Map<String, Level> levels = state.levels();
             Level level = levels.get(sku);
             if (level == null) {
-                InventoryDocument stored = mongo.findById(sku, InventoryDocument.class);
+                InventoryDocument stored = state.stored().get(sku);
                 level = new Level(stored != null ? stored : InventoryDocument.empty(sku), new TreeSet<>(),
                         OptionalLong.empty());
             }
@@ -133,7 +146,8 @@ class InventoryProjection {
         });
     }
 
-    private void write(Map<String, Level> levels) {
+    private void write(Batch state) {
+        Map<String, Level> levels = state.levels();
         if (levels.isEmpty()) {
             return;
         }

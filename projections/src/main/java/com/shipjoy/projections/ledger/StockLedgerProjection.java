@@ -11,23 +11,33 @@ import com.shipjoy.events.stock.StockReservedEvent;
 import com.shipjoy.events.stock.StockReturnedEvent;
 import com.shipjoy.events.stock.StockShippedEvent;
 import com.shipjoy.events.stock.StockWrittenOffEvent;
+import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The stock ledger: one entry per movement, keyed by event position, so a repeated event overwrites itself. */
+/**
+ * The stock ledger: one entry per movement, keyed by event position, so a repeated event overwrites itself. A batch's
+ * entries are written together when it ends: one round trip instead of one per movement.
+ */
 @Component
 @ProcessingGroup(ReadModels.STOCK_LEDGER)
 class StockLedgerProjection {
 
     private final MongoTemplate mongo;
+    private final BatchWrites<List<MovementDocument>> batch = new BatchWrites<>(ArrayList::new, this::write);
 
     StockLedgerProjection(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -100,8 +110,19 @@ class StockLedgerProjection {
                         long reservedAfter) {
         Instant timestamp = message.getTimestamp();
         Object actor = message.getMetaData().get("actor");
-        mongo.save(new MovementDocument(token.position().orElseThrow(), timestamp, stockId.sku().value(),
-                stockId.warehouseId().value(), type.name(), quantity, location, toLocation, reference, onHandAfter,
-                reservedAfter, actor != null ? actor.toString() : null));
+        MovementDocument entry = new MovementDocument(token.position().orElseThrow(), timestamp,
+                stockId.sku().value(), stockId.warehouseId().value(), type.name(), quantity, location, toLocation,
+                reference, onHandAfter, reservedAfter, actor != null ? actor.toString() : null);
+        batch.change(entries -> entries.add(entry));
+    }
+
+    private void write(List<MovementDocument> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MovementDocument.class);
+        entries.forEach(entry -> bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.position())), entry,
+                FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
     }
 }
