@@ -34,9 +34,11 @@ class EmbeddedMongo {
     static final String SERVER_BEAN = "embeddedMongoServer";
 
     @Bean
-    ReadModelBackend readModelBackend(@Value("${shipjoy.data-dir}") Path dataDir) throws IOException {
+    ReadModelBackend readModelBackend(@Value("${shipjoy.data-dir}") Path dataDir,
+                                      @Value("${shipjoy.embedded-mongo.cache-size:16}") int cacheMiB)
+            throws IOException {
         Files.createDirectories(dataDir);
-        return new ReadModelBackend(openStore(dataDir.resolve("readmodels.mv")));
+        return new ReadModelBackend(openStore(dataDir.resolve("readmodels.mv"), cacheMiB));
     }
 
     @Bean(name = SERVER_BEAN, destroyMethod = "shutdown")
@@ -60,10 +62,12 @@ class EmbeddedMongo {
      * Opens the read-model file through H2's {@code async:} file system (an {@code AsynchronousFileChannel}): Java
      * closes a plain {@code FileChannel} when a thread blocked in it is interrupted, which would close the store for
      * good; an asynchronous channel's I/O is waited for, so an interrupt cannot reach it (see
-     * docs/architecture.md, Durability). It commits only when told to ({@link ReadModelBackend}).
+     * docs/architecture.md, Durability). It commits only when told to ({@link ReadModelBackend}). {@code cacheMiB}:
+     * MVStore's page cache, which keeps pages with their documents already deserialized (MVStore counts their
+     * serialized size).
      */
-    static MVStore openStore(Path file) {
-        return new MVStore.Builder().fileName("async:" + file).autoCommitDisabled().open();
+    static MVStore openStore(Path file, int cacheMiB) {
+        return new MVStore.Builder().fileName("async:" + file).autoCommitDisabled().cacheSize(cacheMiB).open();
     }
 
     /** Runs after Boot's own customizer, so the embedded address replaces the host of the configured URI. */

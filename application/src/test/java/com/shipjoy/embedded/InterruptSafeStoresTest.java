@@ -51,7 +51,7 @@ class InterruptSafeStoresTest {
     @Test
     void anInterruptedWriterCannotCloseTheReadModelStore() throws Exception {
         Path file = Files.createTempDirectory("shipjoy-interrupt-").resolve("readmodels.mv");
-        MVStore store = EmbeddedMongo.openStore(file);
+        MVStore store = EmbeddedMongo.openStore(file, 16);
         MVMap<Integer, String> map = store.openMap("documents");
         AtomicInteger written = new AtomicInteger();
         Thread writer = new Thread(() -> {
@@ -66,7 +66,7 @@ class InterruptSafeStoresTest {
         assertThat(store.isClosed()).as("closed by an interrupt").isFalse();
         map.put(-1, "after the interrupts");
         store.close();
-        MVStore reopened = EmbeddedMongo.openStore(file);
+        MVStore reopened = EmbeddedMongo.openStore(file, 16);
         assertThat(reopened.<Integer, String>openMap("documents").size()).isEqualTo(written.get() + 1);
         reopened.close();
     }

@@ -36,7 +36,7 @@ class ReadModelBackendTest {
     void aCrashNeverKeepsATokenWithoutTheWritesBeforeIt() throws Exception {
         for (int crash = 0; crash < CRASHES; crash++) {
             Path file = dir.resolve("readmodels-" + crash + ".mv");
-            MVStore store = EmbeddedMongo.openStore(file);
+            MVStore store = EmbeddedMongo.openStore(file, 16);
             ReadModelBackend backend = new ReadModelBackend(store);
             MongoServer server = new MongoServer(backend);
             AtomicBoolean crashed = new AtomicBoolean();
@@ -69,7 +69,7 @@ class ReadModelBackendTest {
             }
             assertThat(Files.exists(file)).isTrue();
 
-            MVStore reopened = EmbeddedMongo.openStore(file);
+            MVStore reopened = EmbeddedMongo.openStore(file, 16);
             MongoServer again = new MongoServer(new ReadModelBackend(reopened));
             try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(again))) {
                 MongoDatabase database = client.getDatabase("test");

@@ -2,6 +2,8 @@ package com.shipjoy.it;
 
 import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.projections.ReadModels;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,9 +22,14 @@ public class PoisonOrder {
 
     static final String ORDER_ID = "poison-1";
     static final AtomicBoolean ON = new AtomicBoolean(true);
+    /** While closed, a replay's shadow copy of the orders waits at each order event: a replay held in the middle. */
+    static volatile CountDownLatch shadowGate = new CountDownLatch(0);
 
     @EventHandler
-    void on(OrderEvent event) {
+    void on(OrderEvent event) throws InterruptedException {
+        if (Thread.currentThread().getName().startsWith(ReadModels.ORDERS + "@g")) {
+            shadowGate.await(30, TimeUnit.SECONDS);
+        }
         if (ON.get() && event.orderId().value().equals(ORDER_ID)) {
             throw new IllegalStateException("Order " + ORDER_ID + " is poisoned");
         }

@@ -2,11 +2,15 @@ package com.shipjoy.it;
 
 import static com.shipjoy.it.OrderJson.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shipjoy.projections.ReadModelReplays;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
@@ -14,7 +18,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Projection administration (contract §8): an event the orders read model cannot process is parked as a dead
- * letter, the read model goes on with other orders and shows ERROR, and a retry once the cause is gone applies it.
+ * letter, the read model goes on with other orders and shows ERROR, a replay parks nothing twice, and a retry once
+ * the cause is gone applies it.
  */
 class ProjectionAdminTest extends Journey {
 
@@ -82,6 +87,23 @@ class ProjectionAdminTest extends Journey {
         assertThat(retried.path("retries").asLong()).isEqualTo(1);
         assertThat(retried.path("lastRetriedAt").isTextual()).isTrue();
         assertThat(retried.path("error").path("message").asText()).isEqualTo("Order poison-1 is poisoned");
+
+        // A replay meets the parked events again (the shadow copy, then the live processor after the switch): they
+        // stay parked once each, and the new copy lacks the poisoned order as the old one did.
+        // A retry while it replays is refused: the new copy has met (or will meet) the parked events parked.
+        PoisonOrder.shadowGate = new CountDownLatch(1);
+        assertThat(api.send("admin", HttpMethod.POST, "/api/admin/projections/orders/replay", null, null).status())
+                .isEqualTo(202);
+        assertThat(retry("admin", "orders", HttpStatus.CONFLICT).problem().path("detail").asText())
+                .contains("is replaying");
+        PoisonOrder.shadowGate.countDown();
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.app().bean(ReadModelReplays.class)
+                .progress("orders").isEmpty());
+        assertThat(positions(deadLetters())).isEqualTo(positions(parked));
+        assertThat(projection("orders").path("deadLetters").asLong()).isEqualTo(parked.size());
+        api.get("agent", "/api/orders/" + PoisonOrder.ORDER_ID, HttpStatus.NOT_FOUND);
+        assertThat(api.get("agent", "/api/orders/" + healthy.orderId(), HttpStatus.OK).json().path("status")
+                .asText()).isEqualTo("ALLOCATED");
 
         // The cause gone, a retry applies the order's events in order: the read model is LIVE and the order right.
         PoisonOrder.ON.set(false);

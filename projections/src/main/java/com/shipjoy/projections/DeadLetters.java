@@ -24,7 +24,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * (collection {@value #COLLECTION} of the read-model database), and goes on with the other events. Later events of
  * the same sequence are parked behind it, so a document never gets them out of order; a retry processes a sequence
  * from its first letter on. Axon's bounds hold: at most 1,024 sequences of at most 1,024 events per read model; an
- * event that finds the queue full fails its batch, and the processor stops and retries instead of losing it.
+ * event that finds the queue full fails its batch, and the processor stops and retries instead of losing it. An event
+ * is parked once, however often it is handled again ({@link DistinctDeadLetters}: replays).
  */
 public final class DeadLetters {
 
@@ -46,13 +47,14 @@ public final class DeadLetters {
     }
 
     static void register(EventProcessingConfigurer processing, String readModel, Supplier<MongoTemplate> mongo) {
-        processing.registerDeadLetterQueue(readModel, configuration -> MongoSequencedDeadLetterQueue.builder()
-                .processingGroup(readModel)
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.get().getDb())
-                        .deadLetterCollectionName(COLLECTION).build())
-                .serializer(configuration.eventSerializer())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build());
+        processing.registerDeadLetterQueue(readModel, configuration -> new DistinctDeadLetters(
+                MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(readModel)
+                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.get().getDb())
+                                .deadLetterCollectionName(COLLECTION).build())
+                        .serializer(configuration.eventSerializer())
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build()));
         processing.registerDeadLetterPolicy(readModel, configuration -> DeadLetters::decide);
         processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel, (configuration, invoker) -> invoker
                 // The read models have no transactions (mongo-java-server has none).

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,8 @@ public class ReadModelReplays {
     private final MongoTemplate mongo;
     private final int batchSize;
     private final Map<String, Replay> running = new ConcurrentHashMap<>();
+    /** Per read model: held while its live processor is stopped on purpose (a switch, a retry). */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService switcher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "read-model-replays");
         thread.setDaemon(true);
@@ -85,11 +88,11 @@ public class ReadModelReplays {
     public record Progress(String name, long generation, long headPosition, long position, double progress) {
     }
 
-    /** A replay of a read model that is already replaying. */
+    /** A replay of a read model that is already replaying, or a retry of its dead letters meanwhile. */
     public static final class AlreadyReplaying extends RuntimeException {
 
-        AlreadyReplaying(String name) {
-            super("The read model " + name + " is already replaying.");
+        AlreadyReplaying(String message) {
+            super(message);
         }
     }
 
@@ -117,8 +120,14 @@ public class ReadModelReplays {
         if (!ReadModels.ALL.contains(name)) {
             throw new IllegalArgumentException("No read model " + name);
         }
+        synchronized (lock(name)) { // not while a retry of its dead letters runs (see withLiveStopped)
+            return begin(name);
+        }
+    }
+
+    private Started begin(String name) {
         if (running.containsKey(name)) {
-            throw new AlreadyReplaying(name);
+            throw new AlreadyReplaying("The read model " + name + " is already replaying.");
         }
         long generation = ReadModelCollections.generation(name) + 1;
         drop(name, generation);
@@ -204,28 +213,65 @@ public class ReadModelReplays {
         }
     }
 
-    private void switchOver(Replay replay) {
-        TrackingEventProcessor live = live(replay.name);
-        TokenStore tokens = processing.tokenStore(replay.name);
-        long old = ReadModelCollections.generation(replay.name);
+    /**
+     * Runs {@code task} while {@code name}'s live processor is stopped (after its current batch), then starts it
+     * again if it was running; never at the same time as a replay's switch of that read model, which stops and
+     * starts the same processor. For work that must be the read model's only writer (a retry of dead letters).
+     */
+    public void withLiveStopped(String name, Runnable task) {
+        synchronized (lock(name)) {
+            if (running.containsKey(name)) {
+                // The shadow has passed (or will pass) the parked events as parked: what the task changed in the
+                // current copy would be missing from the new one.
+                throw new AlreadyReplaying("The read model " + name + " is replaying; retry its dead letters once "
+                        + "the replay is done.");
+            }
+            whileStopped(name, task);
+        }
+    }
+
+    private void whileStopped(String name, Runnable task) {
+        TrackingEventProcessor live = live(name);
+        boolean wasRunning = live.isRunning();
         live.shutDown();
         try {
-            long liveAt = storedPosition(tokens, replay.name);
-            long deadline = System.currentTimeMillis() + SWITCH_WAIT_MILLIS;
-            while (position(replay.shadow) < liveAt) {
-                if (System.currentTimeMillis() > deadline) {
-                    return;
-                }
-                sleep();
-            }
-            replay.shadow.shutDown();
-            mongo.updateFirst(Query.query(where("_id").is(replay.name)), new Update()
-                    .set("current", replay.generation).unset("shadow").unset("headPosition"), GENERATIONS);
-            ReadModelCollections.makeCurrent(replay.name, replay.generation);
+            task.run();
         } finally {
-            live.start();
+            if (wasRunning) {
+                live.start();
+            }
         }
-        running.remove(replay.name);
+    }
+
+    private Object lock(String name) {
+        return locks.computeIfAbsent(name, key -> new Object());
+    }
+
+    private void switchOver(Replay replay) {
+        TokenStore tokens = processing.tokenStore(replay.name);
+        long old = ReadModelCollections.generation(replay.name);
+        AtomicBoolean switched = new AtomicBoolean();
+        synchronized (lock(replay.name)) {
+            whileStopped(replay.name, () -> {
+                long liveAt = storedPosition(tokens, replay.name);
+                long deadline = System.currentTimeMillis() + SWITCH_WAIT_MILLIS;
+                while (position(replay.shadow) < liveAt) {
+                    if (System.currentTimeMillis() > deadline) {
+                        return;
+                    }
+                    sleep();
+                }
+                replay.shadow.shutDown();
+                mongo.updateFirst(Query.query(where("_id").is(replay.name)), new Update()
+                        .set("current", replay.generation).unset("shadow").unset("headPosition"), GENERATIONS);
+                ReadModelCollections.makeCurrent(replay.name, replay.generation);
+                switched.set(true);
+            });
+            if (!switched.get()) {
+                return;
+            }
+            running.remove(replay.name);
+        }
         replay.check.cancel(false);
         drop(replay.name, old);
         deleteToken(tokens, replay.shadow.getName());

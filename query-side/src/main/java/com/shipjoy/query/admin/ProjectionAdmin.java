@@ -91,23 +91,15 @@ class ProjectionAdmin {
         if (queue(readModel).size() == 0) {
             return;
         }
-        StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
-                .orElseThrow();
-        // A processor someone else stopped (a replay, a shutdown) stays stopped.
-        boolean running = processor.isRunning();
-        processor.shutDown();
-        try {
+        // Never during a replay's switch of the same read model, which stops and starts the same processor.
+        replays.withLiveStopped(readModel, () -> {
             Set<String> tried = new HashSet<>();
             int before;
             do {
                 before = tried.size();
                 letters.process(letter -> tried.add(DeadLetters.sequence(letter)));
             } while (tried.size() > before);
-        } finally {
-            if (running) {
-                processor.start();
-            }
-        }
+        });
     }
 
     private static ParkedEvent parked(DeadLetter<? extends EventMessage<?>> letter) {

@@ -77,15 +77,20 @@ class ProjectionAdminController {
             description = "Every parked sequence is processed once, from its first event, before the answer: a "
                     + "sequence whose events now all succeed leaves the queue (and the documents show them), one "
                     + "whose event fails again stays parked from that event on, its retries counted. Answers the "
-                    + "read model's state afterwards. No body. ADMIN only.")
+                    + "read model's state afterwards. Not while the read model replays (409): the new copy meets the "
+                    + "parked events parked, so a retry then would leave them out of it. No body. ADMIN only.")
     @ApiResponse(responseCode = "202", description = "Retried; the read model's state afterwards")
     @UnknownName
     @Refusals
+    @ApiResponse(responseCode = "409", description = "The read model is replaying: its dead letters can be retried "
+            + "once the replay is done (the new copy met them parked)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Mono<ProjectionStatus> retry(@PathVariable String name) {
         return blocking(() -> {
             admin.retry(name);
             return admin.status(name);
-        });
+        }).onErrorMap(ReadModelReplays.AlreadyReplaying.class,
+                e -> new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()));
     }
 
     @PostMapping("/api/admin/projections/{name}/replay")
