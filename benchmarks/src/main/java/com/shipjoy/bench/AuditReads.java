@@ -137,44 +137,13 @@ final class AuditReads {
     }
 
     /**
-     * Read models replayed from the first event, one at a time: from the request until each is LIVE again on its new
-     * copy. Only the stock read models have events of their own in this store; {@code orders} stands for the others,
-     * whose rate here is that of reading the store and stepping over events they do not handle.
+     * The stock read models replayed, then the audit again (each must still find every level and no mismatch). Only
+     * they have events of their own in this store; {@code orders} stands for the others, whose rate here is that of
+     * reading the store and stepping over events they do not handle.
      */
     private void replays(Http http, ServerProcess server, long head, List<String> failures) {
-        System.out.printf("-- replays, one at a time, over %,d events%n", head);
-        for (String name : REPLAYED) {
-            Machine.CpuMark before = Machine.CpuMark.now(server.pid());
-            long start = System.nanoTime();
-            Http.Response started = http.post("admin", "/api/admin/projections/" + name + "/replay", "");
-            if (started.status() != 202) {
-                failures.add("replay of " + name + " answered " + started.status() + ": " + started.body());
-                return;
-            }
-            while (!live(http, name)) {
-                if (System.nanoTime() - start > PATIENCE.toNanos()) {
-                    failures.add("replay of " + name + " not done within " + PATIENCE.toMinutes() + " min");
-                    return;
-                }
-                ServerProcess.sleep(100);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Machine.CpuUse cpu = Machine.CpuMark.now(server.pid()).since(before);
-            System.out.printf("    %-18s %7.1f s  %,9.0f events/s  server %.2f cores, %.1f µs CPU/event%n", name,
-                    seconds, head / seconds, cpu.serverCores(), cpu.server() * 1e6 / head);
-        }
+        Replays.measure(http, server, head, REPLAYED, PATIENCE, failures);
         audit(http, server, failures);
-    }
-
-    /** Whether {@code name} is live on its new copy: not replaying (a replay that failed shows ERROR). */
-    private static boolean live(Http http, String name) {
-        Http.Response status = http.get(READER, "/api/admin/projections");
-        if (status.status() != 200) {
-            return false;
-        }
-        String body = status.body();
-        int at = body.indexOf("\"name\":\"" + name + "\"");
-        return at >= 0 && !body.substring(at, body.indexOf('}', at)).contains("REPLAYING");
     }
 
     /** The consistency audit over every level: each answer must have checked them all and found no mismatch. */

@@ -72,6 +72,8 @@ final class OrdersThroughput {
     static final Duration PROFILE = Duration.ofSeconds(6);
     static final Duration LAG_PATIENCE = Duration.ofMinutes(2);
     static final Duration SOAK_SAMPLE = Duration.ofSeconds(15);
+    /** How long one read model's replay after the soak may take. */
+    static final Duration REPLAY_PATIENCE = Duration.ofMinutes(10);
     /** The suffix of the store files' sizes measured after the soak. */
     static final String SOAK_FILES = " after the soak";
     static final double RAW_CAP_SECONDS = 10;
@@ -174,6 +176,7 @@ final class OrdersThroughput {
         int orderErrors;
         ThreadSampler.Profile profile;
         Soak soak;
+        List<Replays.Replay> replays;
         long events;
         String aborted;
     }
@@ -232,6 +235,9 @@ final class OrdersThroughput {
             scenario();
             if (options.soakMinutes() > 0 && !history) {
                 soak();
+                // Issue 12: every read model rebuilt over the store (i) and the soak leave, all real events.
+                results.replays = Replays.measure(http, server, head.get(), Replays.ALL, REPLAY_PATIENCE,
+                        report.failures);
             }
         } catch (RuntimeException e) {
             results.aborted = e.toString();

@@ -589,6 +589,14 @@ final class Report {
             md.bullets(ratios);
         }
         soak(md, o.soak);
+        if (o.replays != null && !o.replays.isEmpty()) {
+            md.paragraph(f("**Replays (issue 12).** After the soak, on the same server, every read model rebuilt from "
+                    + "the first event, one at a time (`POST /api/admin/projections/{name}/replay`, then its status "
+                    + "until it is no longer REPLAYING), over the %,d events (i) and the soak left: the orders, "
+                    + "stock, shipment and task events of real use. Events/s over the whole store; the server's CPU "
+                    + "over the same time.", o.replays.get(0).events()));
+            Replays.table(md, o.replays);
+        }
     }
 
     private static void soak(Markdown md, OrdersThroughput.Soak soak) {
