@@ -35,7 +35,7 @@ class EmbeddedMongo {
 
     @Bean
     ReadModelBackend readModelBackend(@Value("${shipjoy.data-dir}") Path dataDir,
-                                      @Value("${shipjoy.embedded-mongo.cache-size:128}") int cacheMiB)
+                                      @Value("${shipjoy.embedded-mongo.cache-size:16}") int cacheMiB)
             throws IOException {
         Files.createDirectories(dataDir);
         return new ReadModelBackend(openStore(dataDir.resolve("readmodels.mv"), cacheMiB));

@@ -36,7 +36,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -160,17 +162,19 @@ class StockAuditController {
         long position = positions.processed(ReadModels.INVENTORY);
         // The checkpoints are read on another thread meanwhile: each read is mostly the store's and the driver's
         // work on one thread (decoding 100,000 documents), and the two are alike in size.
+        // Streamed: only the levels are kept, not every document at once as well (100,000 of each at full size).
         CompletableFuture<Map<StockId, Stock>> checkpointsRead = CompletableFuture.supplyAsync(() -> {
             Map<StockId, Stock> read = new TreeMap<>(BY_SKU);
-            for (StockCheckpoints sku : mongo.findAll(StockCheckpoints.class)) {
-                stocks(sku).forEach(stock -> read.put(StockId.of(sku.sku(), stock.warehouseId()), stock));
+            try (Stream<StockCheckpoints> skus = mongo.stream(new Query(), StockCheckpoints.class)) {
+                skus.forEach(sku -> stocks(sku).forEach(stock ->
+                        read.put(StockId.of(sku.sku(), stock.warehouseId()), stock)));
             }
             return read;
         }, AUDIT_READS);
         Map<StockId, WarehouseStock> readModel = new TreeMap<>(BY_SKU);
-        for (InventoryDocument document : mongo.findAll(InventoryDocument.class)) {
-            document.warehouses().forEach(warehouse ->
-                    readModel.put(StockId.of(document.sku(), warehouse.warehouseId()), warehouse));
+        try (Stream<InventoryDocument> documents = mongo.stream(new Query(), InventoryDocument.class)) {
+            documents.forEach(document -> document.warehouses().forEach(warehouse ->
+                    readModel.put(StockId.of(document.sku(), warehouse.warehouseId()), warehouse)));
         }
         Map<StockId, Stock> checkpoints = checkpointsRead.join();
         Set<StockId> keys = new TreeSet<>(BY_SKU);
