@@ -26,7 +26,7 @@ final class DistinctDeadLetters implements SequencedDeadLetterQueue<EventMessage
 
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter) {
-        if (!parked(sequenceIdentifier, letter.message())) {
+        if (!queue.contains(sequenceIdentifier) || !inSequence(sequenceIdentifier, letter.message())) {
             queue.enqueue(sequenceIdentifier, letter);
         }
     }
@@ -37,14 +37,15 @@ final class DistinctDeadLetters implements SequencedDeadLetterQueue<EventMessage
         if (!queue.contains(sequenceIdentifier)) {
             return false;
         }
-        enqueue(sequenceIdentifier, letterBuilder.get());
+        DeadLetter<? extends EventMessage<?>> letter = letterBuilder.get();
+        if (!inSequence(sequenceIdentifier, letter.message())) {
+            queue.enqueue(sequenceIdentifier, letter);
+        }
         return true;
     }
 
-    private boolean parked(Object sequenceIdentifier, EventMessage<?> event) {
-        if (!queue.contains(sequenceIdentifier)) {
-            return false;
-        }
+    /** Whether {@code event} is among the letters of {@code sequenceIdentifier}, a sequence the queue holds. */
+    private boolean inSequence(Object sequenceIdentifier, EventMessage<?> event) {
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(sequenceIdentifier)) {
             if (letter.message().getIdentifier().equals(event.getIdentifier())) {
                 return true;
