@@ -1,6 +1,7 @@
 package com.shipjoy.projections;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,19 @@ public final class BatchWrites<S> {
      */
     public static <P> Set<String> ids(List<? extends EventMessage<?>> events, Class<P> type,
                                       Function<P, String> id) {
-        Set<String> ids = new LinkedHashSet<>();
+        return allIds(events, type, event -> List.of(id.apply(event)));
+    }
+
+    /** As {@link #ids}, for events that name several documents each. */
+    public static <P> Set<String> allIds(List<? extends EventMessage<?>> events, Class<P> type,
+                                         Function<P, Collection<String>> ids) {
+        Set<String> all = new LinkedHashSet<>();
         for (EventMessage<?> event : events) {
             if (type.isAssignableFrom(event.getPayloadType())) {
-                ids.add(id.apply(type.cast(event.getPayload())));
+                all.addAll(ids.apply(type.cast(event.getPayload())));
             }
         }
-        return ids;
+        return all;
     }
 
     private record Held<S>(S state, Consumer<S> write) {

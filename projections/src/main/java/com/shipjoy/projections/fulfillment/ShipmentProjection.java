@@ -7,6 +7,8 @@ import com.shipjoy.events.fulfillment.ShipmentPackedEvent;
 import com.shipjoy.events.fulfillment.ShipmentReleasedEvent;
 import com.shipjoy.events.fulfillment.ShipmentShippedEvent;
 import com.shipjoy.events.fulfillment.ShipmentStatus;
+import com.shipjoy.projections.BatchDocuments;
+import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +19,36 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Shipments. Statuses only move forward and tasks are added by id, so an event applied twice changes nothing. */
+/**
+ * Shipments. Statuses only move forward and tasks are added by id, so an event applied twice changes nothing. A
+ * batch's shipments are read in one query and written once each when it ends.
+ */
 @Component
 @ProcessingGroup(ReadModels.SHIPMENTS)
 class ShipmentProjection {
 
     private final MongoTemplate mongo;
+    private final BatchWrites<BatchDocuments<ShipmentDocument>> batch;
 
     ShipmentProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.batch = BatchDocuments.of(mongo, ShipmentDocument.class, ShipmentDocument::shipmentId,
+                events -> BatchWrites.ids(events, FulfillmentEvent.class, event -> event.shipmentId().value()));
     }
 
     @EventHandler
     void on(FulfillmentEvent event) {
+        batch.change(shipments -> shipments.put(apply(event, shipments.get(event.shipmentId().value()))));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), ShipmentDocument.class);
+    }
+
+    /** The shipment after {@code event}; {@code current} null: not there yet. */
+    private static ShipmentDocument apply(FulfillmentEvent event, ShipmentDocument current) {
         String id = event.shipmentId().value();
-        ShipmentDocument current = mongo.findById(id, ShipmentDocument.class);
         if (current == null) {
             current = new ShipmentDocument(id, event.orderId().value(), event.warehouseId().value(), null, null, null,
                     List.of(), List.of());
@@ -53,13 +70,8 @@ class ShipmentProjection {
             carrier = shipped.carrier();
             trackingNumber = shipped.trackingNumber();
         }
-        mongo.save(new ShipmentDocument(id, current.orderId(), current.warehouseId(), status, carrier, trackingNumber,
-                tasks, cartons));
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), ShipmentDocument.class);
+        return new ShipmentDocument(id, current.orderId(), current.warehouseId(), status, carrier, trackingNumber, tasks,
+                cartons);
     }
 
     private static List<ShipmentDocument.Task> withTasks(List<ShipmentDocument.Task> tasks, List<PickTask> more) {

@@ -1,6 +1,7 @@
 package com.shipjoy.projections.kpi;
 
 import com.shipjoy.events.order.OrderStatus;
+import com.shipjoy.projections.BatchReads;
 import com.shipjoy.projections.stream.ChangeFeed;
 import com.shipjoy.projections.stream.View;
 import java.time.Instant;
@@ -29,19 +30,22 @@ final class KpiChanges {
 
     private final MongoTemplate mongo;
     private final ChangeFeed feed;
+    private final BatchReads<KpiOrder> stored;
     private final Map<String, KpiOrder> orders = new LinkedHashMap<>();
     private final Map<String, Bucket> buckets = new LinkedHashMap<>();
     private final Map<String, StatusCounts> statuses = new LinkedHashMap<>();
 
-    KpiChanges(MongoTemplate mongo, ChangeFeed feed) {
+    /** {@code orderIds}: the orders the batch's events name, read in one query. */
+    KpiChanges(MongoTemplate mongo, ChangeFeed feed, Set<String> orderIds) {
         this.mongo = mongo;
         this.feed = feed;
+        this.stored = new BatchReads<>(mongo, KpiOrder.class, orderIds, order -> order.orderId);
     }
 
     /** The order's KPI state, null if it was never placed. */
     KpiOrder order(String orderId) {
         return orders.computeIfAbsent(orderId, id -> {
-            KpiOrder stored = mongo.findById(id, KpiOrder.class);
+            KpiOrder stored = this.stored.get(id);
             if (stored != null) {
                 stored.storedPosition = stored.position;
             }
@@ -120,8 +124,14 @@ final class KpiChanges {
         statuses.values().stream().filter(counts -> counts.position > counts.storedPosition)
                 .forEach(counts -> mongo.save(new KpiOpenOrders(KpiOpenOrders.id(counts.warehouseId),
                         counts.warehouseId, counts.counts, counts.position)));
-        orders.values().stream().filter(order -> order != null && order.position > order.storedPosition)
-                .forEach(mongo::save);
+        List<KpiOrder> changed = orders.values().stream()
+                .filter(order -> order != null && order.position > order.storedPosition).toList();
+        if (!changed.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, KpiOrder.class);
+            changed.forEach(order -> bulk.replaceOne(Query.query(Criteria.where("_id").is(order.orderId)), order,
+                    FindAndReplaceOptions.options().upsert()));
+            bulk.execute();
+        }
         publish();
     }
 

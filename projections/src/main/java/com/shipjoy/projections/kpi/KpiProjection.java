@@ -9,6 +9,7 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderDeliveredEvent;
+import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.events.order.OrderLine;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
 import com.shipjoy.events.order.OrderLineDeallocatedEvent;
@@ -64,7 +65,11 @@ class KpiProjection {
         }
         this.mongo = mongo;
         this.slaMillis = Duration.ofHours(slaHours).toMillis();
-        this.batch = new BatchWrites<>(() -> new KpiChanges(mongo, feed), KpiChanges::write);
+        this.batch = BatchWrites.startingFrom(events -> {
+            Set<String> orderIds = BatchWrites.ids(events, OrderEvent.class, event -> event.orderId().value());
+            orderIds.addAll(BatchWrites.ids(events, FulfillmentEvent.class, event -> event.orderId().value()));
+            return new KpiChanges(mongo, feed, orderIds);
+        }, KpiChanges::write);
     }
 
     @EventHandler

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,106 +216,179 @@ public final class OrderLists {
         this.capacity = capacity;
     }
 
-    /** Moves the order's entry from the lists of {@code before} to those of {@code after} (either may be null). */
-    void change(OrderDocument before, OrderDocument after) {
-        Set<String> removeFrom = keys(before);
-        Set<String> addTo = keys(after);
-        Set<String> unchanged = new LinkedHashSet<>(removeFrom);
-        unchanged.retainAll(addTo);
-        removeFrom.removeAll(unchanged);
-        addTo.removeAll(unchanged);
-        if (removeFrom.isEmpty() && addTo.isEmpty()) {
+    /** An order's entry leaving the lists of {@code before} for those of {@code after} (either may be null). */
+    record Move(OrderDocument before, OrderDocument after) {
+    }
+
+    /** An entry added to or removed from one list. */
+    private record Edit(Entry entry, boolean add) {
+    }
+
+    /**
+     * Applies a batch of orders' moves: the lists they touch are read once (the directories in one query, the buckets
+     * their entries fall in in another), changed in memory and written once each, so a replay writes a list's newest
+     * bucket once per batch rather than once per order.
+     */
+    void change(Collection<Move> moves) {
+        Map<String, List<Edit>> edits = new LinkedHashMap<>();
+        for (Move move : moves) {
+            Set<String> removeFrom = keys(move.before());
+            Set<String> addTo = keys(move.after());
+            Set<String> unchanged = new HashSet<>(removeFrom);
+            unchanged.retainAll(addTo);
+            removeFrom.removeAll(unchanged);
+            addTo.removeAll(unchanged);
+            OrderDocument order = move.after() != null ? move.after() : move.before();
+            if (order == null) {
+                continue;
+            }
+            Entry entry = new Entry(order.placedAt(), order.orderId());
+            removeFrom.forEach(key -> edits.computeIfAbsent(key, k -> new ArrayList<>()).add(new Edit(entry, false)));
+            addTo.forEach(key -> edits.computeIfAbsent(key, k -> new ArrayList<>()).add(new Edit(entry, true)));
+        }
+        if (edits.isEmpty()) {
             return;
         }
-        OrderDocument order = after != null ? after : before;
-        Entry entry = new Entry(order.placedAt(), order.orderId());
-        Set<String> touched = new LinkedHashSet<>(removeFrom);
-        touched.addAll(addTo);
-        Map<String, Directory> directories = new LinkedHashMap<>();
-        for (Directory directory : directories(mongo, touched)) {
-            directories.put(directory.key(), directory);
-        }
-        Map<String, Integer> routes = new LinkedHashMap<>();
-        List<String> bucketIds = new ArrayList<>();
-        for (String key : touched) {
+        Map<String, Directory> directories = new HashMap<>();
+        directories(mongo, edits.keySet()).forEach(directory -> directories.put(directory.key(), directory));
+        Set<String> bucketIds = new LinkedHashSet<>();
+        edits.forEach((key, entries) -> {
             Directory directory = directories.get(key);
-            int i = directory == null || directory.buckets().isEmpty() ? -1 : route(directory.buckets(), entry);
-            if (i < 0 && directory != null && !directory.buckets().isEmpty() && addTo.contains(key)) {
-                i = directory.buckets().size() - 1;
+            if (directory != null && !directory.buckets().isEmpty()) {
+                entries.forEach(edit -> bucketIds.add(bucketId(key,
+                        directory.buckets().get(routeOrLast(directory.buckets(), edit.entry())).n())));
             }
-            routes.put(key, i);
-            if (i >= 0) {
-                bucketIds.add(bucketId(key, directory.buckets().get(i).n()));
-            }
-        }
+        });
         Map<String, BucketDocument> loaded = buckets(mongo, bucketIds);
         Writes writes = new Writes();
-        for (String key : touched) {
-            Directory directory = directories.get(key);
-            int i = routes.get(key);
-            if (addTo.contains(key)) {
-                add(key, directory, i, loaded, entry, writes);
-            } else if (i >= 0) {
-                remove(key, directory, i, loaded, entry, writes);
-            }
-        }
+        edits.forEach((key, entries) -> {
+            ListEdit list = new ListEdit(key, directories.get(key), loaded);
+            entries.forEach(edit -> {
+                if (edit.add()) {
+                    list.add(edit.entry());
+                } else {
+                    list.remove(edit.entry());
+                }
+            });
+            list.finish(writes);
+        });
         writes.execute(mongo);
     }
 
-    private void add(String key, Directory directory, int i, Map<String, BucketDocument> loaded, Entry entry,
-                            Writes writes) {
-        if (directory == null || i < 0) {
-            int n = directory == null ? 0 : directory.next();
-            writes.created.add(new BucketDocument(bucketId(key, n), List.of(entry)));
-            writes.directories.add(new Directory(key, n + 1, List.of(new Bucket(n, 1, entry, entry))));
-            return;
-        }
-        List<Bucket> buckets = new ArrayList<>(directory.buckets());
-        Bucket bucket = buckets.get(i);
-        String id = bucketId(key, bucket.n());
-        List<Entry> entries = new ArrayList<>(within(buckets, i, loaded.get(id)));
-        int at = Collections.binarySearch(entries, entry, NEWEST_FIRST);
-        if (at < 0) {
-            at = -at - 1;
-            entries.add(at, entry);
-        }
-        Entry newest = NEWEST_FIRST.compare(entry, bucket.newest()) < 0 ? entry : bucket.newest();
-        Entry oldest = NEWEST_FIRST.compare(entry, bucket.oldest()) > 0 ? entry : bucket.oldest();
-        if (entries.size() <= capacity) {
-            writes.bucket(loaded.get(id), new BucketDocument(id, entries));
-            buckets.set(i, new Bucket(bucket.n(), entries.size(), newest, oldest));
-            writes.directory(directory, new Directory(key, directory.next(), buckets));
-            return;
-        }
-        // Full: new orders arrive at the newest end, so a newest entry starts a bucket of its own and the full one
-        // stays full; anywhere else the newer half moves to a new bucket.
-        int split = i == 0 && at == 0 ? 1 : entries.size() / 2;
-        List<Entry> newer = List.copyOf(entries.subList(0, split));
-        List<Entry> older = List.copyOf(entries.subList(split, entries.size()));
-        int n = directory.next();
-        writes.created.add(new BucketDocument(bucketId(key, n), newer));
-        buckets.set(i, new Bucket(bucket.n(), older.size(), older.get(0), oldest));
-        buckets.add(i, new Bucket(n, newer.size(), newest, newer.get(newer.size() - 1)));
-        writes.directories.add(new Directory(key, n + 1, buckets));
-        writes.shrunk.add(new BucketDocument(id, older));
+    /** The bucket an entry is added to: its route, or the oldest bucket for an entry older than all of them. */
+    private static int routeOrLast(List<Bucket> buckets, Entry entry) {
+        int i = route(buckets, entry);
+        return i < 0 ? buckets.size() - 1 : i;
     }
 
-    private static void remove(String key, Directory directory, int i, Map<String, BucketDocument> loaded,
-                               Entry entry, Writes writes) {
-        List<Bucket> buckets = new ArrayList<>(directory.buckets());
-        Bucket bucket = buckets.get(i);
-        String id = bucketId(key, bucket.n());
-        List<Entry> entries = new ArrayList<>(within(buckets, i, loaded.get(id)));
-        entries.remove(entry);
-        if (entries.isEmpty()) {
-            buckets.remove(i);
-            writes.directories.add(new Directory(key, directory.next(), buckets));
-            writes.deleted.add(id);
-            return;
+    /** One list during a batch: its buckets as the batch changes them, each read at its first use. */
+    private final class ListEdit {
+
+        private final String key;
+        /** As stored before the batch; null for a new list. */
+        private final Directory stored;
+        private final Map<String, BucketDocument> loaded;
+        private final List<Bucket> buckets;
+        /** The entries of the buckets read or changed, by bucket number. */
+        private final Map<Integer, List<Entry>> entries = new HashMap<>();
+        private int next;
+
+        ListEdit(String key, Directory stored, Map<String, BucketDocument> loaded) {
+            this.key = key;
+            this.stored = stored;
+            this.loaded = loaded;
+            this.buckets = stored == null ? new ArrayList<>() : new ArrayList<>(stored.buckets());
+            this.next = stored == null ? 0 : stored.next();
         }
-        writes.bucket(loaded.get(id), new BucketDocument(id, entries));
-        buckets.set(i, new Bucket(bucket.n(), entries.size(), bucket.newest(), bucket.oldest()));
-        writes.directory(directory, new Directory(key, directory.next(), buckets));
+
+        /** Bucket i's entries within its bounds, read at its first use (the bounds are still the stored ones then). */
+        private List<Entry> entries(int i) {
+            return entries.computeIfAbsent(buckets.get(i).n(), n -> {
+                String id = bucketId(key, n);
+                BucketDocument document = loaded.containsKey(id) ? loaded.get(id) : buckets(mongo, List.of(id)).get(id);
+                return new ArrayList<>(within(buckets, i, document));
+            });
+        }
+
+        void add(Entry entry) {
+            if (buckets.isEmpty()) {
+                int n = next++;
+                buckets.add(new Bucket(n, 1, entry, entry));
+                entries.put(n, new ArrayList<>(List.of(entry)));
+                return;
+            }
+            int i = routeOrLast(buckets, entry);
+            Bucket bucket = buckets.get(i);
+            List<Entry> list = entries(i);
+            int at = Collections.binarySearch(list, entry, NEWEST_FIRST);
+            if (at < 0) {
+                at = -at - 1;
+                list.add(at, entry);
+            }
+            Entry newest = NEWEST_FIRST.compare(entry, bucket.newest()) < 0 ? entry : bucket.newest();
+            Entry oldest = NEWEST_FIRST.compare(entry, bucket.oldest()) > 0 ? entry : bucket.oldest();
+            if (list.size() <= capacity) {
+                buckets.set(i, new Bucket(bucket.n(), list.size(), newest, oldest));
+                return;
+            }
+            // Full: new orders arrive at the newest end, so a newest entry starts a bucket of its own and the full one
+            // stays full; anywhere else the newer half moves to a new bucket.
+            int split = i == 0 && at == 0 ? 1 : list.size() / 2;
+            List<Entry> newer = new ArrayList<>(list.subList(0, split));
+            List<Entry> older = new ArrayList<>(list.subList(split, list.size()));
+            int n = next++;
+            entries.put(n, newer);
+            entries.put(bucket.n(), older);
+            buckets.set(i, new Bucket(bucket.n(), older.size(), older.get(0), oldest));
+            buckets.add(i, new Bucket(n, newer.size(), newest, newer.get(newer.size() - 1)));
+        }
+
+        void remove(Entry entry) {
+            int i = route(buckets, entry);
+            if (i < 0) {
+                return;
+            }
+            Bucket bucket = buckets.get(i);
+            List<Entry> list = entries(i);
+            list.remove(entry);
+            if (list.isEmpty()) {
+                buckets.remove(i);
+            } else {
+                buckets.set(i, new Bucket(bucket.n(), list.size(), bucket.newest(), bucket.oldest()));
+            }
+        }
+
+        /**
+         * The list's writes, each in the phase that keeps every prefix of the batch's writes readable: a bucket whose
+         * bounds a split narrowed still holds, for the stored directory, the entries that moved to the new bucket
+         * until the directory is written; every other changed bucket is written before the directory.
+         */
+        void finish(Writes writes) {
+            Map<Integer, Bucket> before = new HashMap<>();
+            if (stored != null) {
+                stored.buckets().forEach(bucket -> before.put(bucket.n(), bucket));
+            }
+            Set<Integer> kept = new HashSet<>();
+            for (Bucket bucket : buckets) {
+                kept.add(bucket.n());
+                List<Entry> list = entries.get(bucket.n());
+                if (list == null) {
+                    continue;
+                }
+                BucketDocument after = new BucketDocument(bucketId(key, bucket.n()), List.copyOf(list));
+                Bucket was = before.get(bucket.n());
+                if (was == null) {
+                    writes.created.add(after);
+                } else if (NEWEST_FIRST.compare(bucket.newest(), was.newest()) > 0
+                        || NEWEST_FIRST.compare(bucket.oldest(), was.oldest()) < 0) {
+                    writes.shrunk.add(after);
+                } else {
+                    writes.bucket(loaded.get(after.id()), after);
+                }
+            }
+            before.keySet().stream().filter(n -> !kept.contains(n)).forEach(n -> writes.deleted.add(bucketId(key, n)));
+            writes.directory(stored, new Directory(key, next, List.copyOf(buckets)));
+        }
     }
 
     void clear() {
@@ -321,7 +396,7 @@ public final class OrderLists {
         bucketCollection(mongo).deleteMany(new org.bson.Document());
     }
 
-    /** One change's writes, in the order that keeps every prefix of them readable (see the class comment). */
+    /** A batch's writes, in the order that keeps every prefix of them readable (see the class comment). */
     private static final class Writes {
 
         final List<BucketDocument> created = new ArrayList<>();

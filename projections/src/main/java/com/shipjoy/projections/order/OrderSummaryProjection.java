@@ -10,6 +10,7 @@ import com.shipjoy.events.order.OrderAllocatedEvent;
 import com.shipjoy.events.order.OrderBackorderedEvent;
 import com.shipjoy.events.order.OrderCancelledEvent;
 import com.shipjoy.events.order.OrderDeliveredEvent;
+import com.shipjoy.events.order.OrderEvent;
 import com.shipjoy.events.order.OrderLineAllocatedEvent;
 import com.shipjoy.events.order.OrderLineDeallocatedEvent;
 import com.shipjoy.events.order.OrderPlacedEvent;
@@ -19,6 +20,7 @@ import com.shipjoy.events.order.OrderStatus;
 import com.shipjoy.events.returns.ReturnReceivedEvent;
 import com.shipjoy.events.returns.ReturnRequestedEvent;
 import com.shipjoy.events.returns.ReturnStatus;
+import com.shipjoy.projections.BatchReads;
 import com.shipjoy.projections.BatchWrites;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.OrderDocument.Line;
@@ -28,6 +30,7 @@ import com.shipjoy.projections.stream.ChangeFeed;
 import com.shipjoy.projections.stream.View;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +63,14 @@ class OrderSummaryProjection {
     private final MongoTemplate mongo;
     private final OrderLists lists;
     private final ChangeFeed feed;
-    /** The orders a batch changed, by id: written once each when the batch ends (see {@link #write}). */
-    private final BatchWrites<Map<String, Change>> batch = new BatchWrites<>(LinkedHashMap::new, this::write);
+    private final BatchWrites<Batch> batch;
+
+    /**
+     * The orders a batch changed, by id, written once each when the batch ends (see {@link #write}), and the stored
+     * orders its events name, read in one query.
+     */
+    private record Batch(BatchReads<OrderDocument> stored, Map<String, Change> orders) {
+    }
 
     /**
      * An order as stored before this batch (null: new; what the lists show) and as the batch leaves it, with the
@@ -77,11 +86,17 @@ class OrderSummaryProjection {
         this.mongo = mongo;
         this.lists = new OrderLists(mongo, bucketCapacity);
         this.feed = feed;
+        this.batch = BatchWrites.startingFrom(events -> {
+            Set<String> ids = BatchWrites.ids(events, OrderEvent.class, event -> event.orderId().value());
+            ids.addAll(BatchWrites.ids(events, FulfillmentEvent.class, event -> event.orderId().value()));
+            return new Batch(new BatchReads<>(mongo, OrderDocument.class, ids, OrderDocument::orderId),
+                    new LinkedHashMap<>());
+        }, this::write);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        batch.change(orders -> save(orders, touched(orders, event.orderId().value()), new OrderDocument(
+        batch.change(state -> save(state, touched(state, event.orderId().value()), new OrderDocument(
                 event.orderId().value(), event.channel().value(),
                 event.externalOrderId().value(),
                 new OrderDocument.Customer(event.customer().customerId().value(), event.customer().name(),
@@ -214,10 +229,10 @@ class OrderSummaryProjection {
     }
 
     private void update(OrderId orderId, UnaryOperator<OrderDocument> change, Instant at) {
-        batch.change(orders -> {
-            Change touched = touched(orders, orderId.value());
+        batch.change(state -> {
+            Change touched = touched(state, orderId.value());
             if (touched.after() != null) {
-                save(orders, touched, change.apply(touched.after()), at);
+                save(state, touched, change.apply(touched.after()), at);
             }
         });
     }
@@ -226,12 +241,12 @@ class OrderSummaryProjection {
      * The order's change in this batch so far; at its first touch in the batch, the stored order read once
      * (before and after alike, null if there is none).
      */
-    private Change touched(Map<String, Change> orders, String orderId) {
-        Change changed = orders.get(orderId);
+    private static Change touched(Batch batch, String orderId) {
+        Change changed = batch.orders().get(orderId);
         if (changed != null) {
             return changed;
         }
-        OrderDocument stored = mongo.findById(orderId, OrderDocument.class);
+        OrderDocument stored = batch.stored().get(orderId);
         return new Change(stored, stored, OptionalLong.empty());
     }
 
@@ -242,8 +257,8 @@ class OrderSummaryProjection {
      * ({@link OrderLists}: per status, channel, sku, their combinations and per customer) in step with the order's
      * status, channel, skus and customer. A new status needs nothing else.
      */
-    private void save(Map<String, Change> orders, Change touched, OrderDocument after, Instant at) {
-        orders.put(after.orderId(), new Change(touched.before(), after.stored(at), ChangeFeed.position()));
+    private static void save(Batch batch, Change touched, OrderDocument after, Instant at) {
+        batch.orders().put(after.orderId(), new Change(touched.before(), after.stored(at), ChangeFeed.position()));
     }
 
     /**
@@ -251,16 +266,17 @@ class OrderSummaryProjection {
      * (scope: the channel). A crash in between leaves the old orders, so the events, delivered again, see the same
      * differences and complete the lists (their changes are idempotent) and the change log.
      */
-    private void write(Map<String, Change> orders) {
+    private void write(Batch batch) {
+        Collection<Change> orders = batch.orders().values();
         if (orders.isEmpty()) {
             return;
         }
-        orders.values().forEach(change -> lists.change(change.before(), change.after()));
+        lists.change(orders.stream().map(change -> new OrderLists.Move(change.before(), change.after())).toList());
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OrderDocument.class);
-        orders.values().forEach(change -> bulk.replaceOne(Query.query(Criteria.where("_id")
+        orders.forEach(change -> bulk.replaceOne(Query.query(Criteria.where("_id")
                 .is(change.after().orderId())), change.after(), FindAndReplaceOptions.options().upsert()));
         bulk.execute();
-        feed.publish(View.ORDERS, orders.values().stream().filter(change -> change.position().isPresent())
+        feed.publish(View.ORDERS, orders.stream().filter(change -> change.position().isPresent())
                 .sorted(Comparator.comparingLong(change -> change.position().getAsLong()))
                 .map(change -> feed.change(change.position().getAsLong(), change.after().orderId(),
                         List.of(change.after().channel()), change.after()))
