@@ -1,6 +1,11 @@
 package com.shipjoy.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
@@ -8,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -35,6 +41,10 @@ final class ReadModelBackend extends H2Backend {
                 "dropIndexes", "drop", "dropDatabase", "renameCollection"));
     }
 
+    /** How mongo-java-server names an index's map: the collection's namespace, this, the index's name. */
+    private static final String INDEX = "._index_";
+    private static final IndexKeyOrder KEY_ORDER = new IndexKeyOrder();
+
     private final MVStore store;
     private final ReentrantReadWriteLock operations = new ReentrantReadWriteLock();
 
@@ -42,6 +52,30 @@ final class ReadModelBackend extends H2Backend {
     ReadModelBackend(MVStore store) {
         super(store);
         this.store = store;
+    }
+
+    /**
+     * mongo-java-server's database, its indexes ordered by {@link IndexKeyOrder}: the index maps already in the store
+     * are opened with it here before the database opens them by name (MVStore then hands out the open map), those
+     * created later when they are.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore mvStore = getMvStore();
+        mvStore.getMapNames().stream().filter(name -> name.startsWith(databaseName + ".") && name.contains(INDEX))
+                .forEach(name -> openIndex(mvStore, name));
+        return new H2Database(databaseName, mvStore, getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                openIndex(mvStore, getFullCollectionNamespace(collectionName) + INDEX + indexName);
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        };
+    }
+
+    private static void openIndex(MVStore mvStore, String name) {
+        mvStore.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
     }
 
     /** Every command, also those of the wire protocol's messages, comes through here. */
