@@ -102,9 +102,17 @@ public final class OrderLists {
             placedAt = placedAt.truncatedTo(ChronoUnit.MILLIS);
         }
 
-        /** Epoch milliseconds in 13 digits, a space, the order id: sorts as (placedAt, orderId). */
+        /**
+         * Epoch milliseconds in 13 digits, a space, the order id: sorts as (placedAt, orderId). Padded by hand: a
+         * bucket's write encodes 400 entries, and {@code String.format} took a fifth of a replay's projection thread.
+         */
         String encoded() {
-            return String.format("%013d %s", placedAt.toEpochMilli(), orderId);
+            long millis = placedAt.toEpochMilli();
+            if (millis < 0) {
+                return String.format("%013d %s", millis, orderId);
+            }
+            String digits = Long.toString(millis);
+            return "0".repeat(Math.max(0, 13 - digits.length())) + digits + " " + orderId;
         }
 
         static Entry decode(String encoded) {
