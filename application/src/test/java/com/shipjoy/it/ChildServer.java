@@ -35,17 +35,9 @@ final class ChildServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server and waits until it answers its health check. */
-    static ChildServer start(Path dataDir) throws IOException, InterruptedException {
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                "com.shipjoy.ShipJoyApplication", "--server.port=" + port, "--shipjoy.data-dir=" + dataDir,
-                "--logging.level.root=WARN"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
-        ChildServer server = new ChildServer(process, dataDir, port);
+    /** Starts the server ({@code settings}: {@code --name=value} on top of the defaults) and waits until it is up. */
+    static ChildServer start(Path dataDir, String... settings) throws IOException, InterruptedException {
+        ChildServer server = launch(dataDir, settings);
         try {
             server.awaitUp();
         } catch (RuntimeException | Error | InterruptedException e) {
@@ -53,6 +45,24 @@ final class ChildServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /** Starts the server without waiting for it (a test of a start that must fail waits for the process). */
+    static ChildServer launch(Path dataDir, String... settings) throws IOException {
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
+                "com.shipjoy.ShipJoyApplication", "--server.port=" + port, "--shipjoy.data-dir=" + dataDir,
+                "--logging.level.root=WARN"));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        return new ChildServer(process, dataDir, port);
+    }
+
+    int port() {
+        return port;
     }
 
     Process process() {

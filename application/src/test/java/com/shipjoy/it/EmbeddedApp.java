@@ -73,6 +73,11 @@ public final class EmbeddedApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Every bean of {@code type}, by name. */
+    public <T> java.util.Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
     /** A client signed in as one of the development users (name = password = role in lower case). */
     public WebTestClient as(String user) {
         return anonymous().mutate().defaultHeaders(headers -> headers.setBasicAuth(user, user)).build();

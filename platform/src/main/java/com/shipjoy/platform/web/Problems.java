@@ -18,10 +18,11 @@ import reactor.core.publisher.Mono;
 public final class Problems {
 
     /** A problem type URI per status, so clients can switch on {@code type} as well as {@code status}. */
-    private static final Map<Integer, String> TYPES = Map.of(
-            400, "invalid-request", 401, "unauthenticated", 403, "forbidden", 404, "not-found",
-            405, "method-not-allowed", 406, "not-acceptable", 409, "conflict", 413, "payload-too-large",
-            415, "unsupported-media-type", 503, "not-yet-consistent");
+    private static final Map<Integer, String> TYPES = Map.ofEntries(Map.entry(400, "invalid-request"),
+            Map.entry(401, "unauthenticated"), Map.entry(403, "forbidden"), Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"), Map.entry(409, "conflict"),
+            Map.entry(413, "payload-too-large"), Map.entry(415, "unsupported-media-type"),
+            Map.entry(429, "too-many-sign-ins"), Map.entry(503, "not-yet-consistent"));
 
     private Problems() {
     }
