@@ -1,6 +1,8 @@
 package com.shipjoy.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -44,6 +46,9 @@ final class ReadModelBackend extends H2Backend {
     /** How mongo-java-server names an index's map: the collection's namespace, this, the index's name. */
     private static final String INDEX = "._index_";
     private static final IndexKeyOrder KEY_ORDER = new IndexKeyOrder();
+    /** How mongo-java-server names a collection's documents' map: this, then the collection's namespace. */
+    private static final String DOCUMENTS = "databases.";
+    private static final BsonDocuments DOCUMENTS_AS_BSON = new BsonDocuments();
 
     private final MVStore store;
     private final ReentrantReadWriteLock operations = new ReentrantReadWriteLock();
@@ -55,15 +60,20 @@ final class ReadModelBackend extends H2Backend {
     }
 
     /**
-     * mongo-java-server's database, its indexes ordered by {@link IndexKeyOrder}: the index maps already in the store
-     * are opened with it here before the database opens them by name (MVStore then hands out the open map), those
-     * created later when they are.
+     * mongo-java-server's database, its indexes ordered by {@link IndexKeyOrder} and its documents kept as BSON
+     * ({@link BsonDocuments}): the maps already in the store are opened with them here before the database opens them
+     * by name (MVStore then hands out the open map), those created later when they are.
      */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         MVStore mvStore = getMvStore();
-        mvStore.getMapNames().stream().filter(name -> name.startsWith(databaseName + ".") && name.contains(INDEX))
-                .forEach(name -> openIndex(mvStore, name));
+        for (String name : mvStore.getMapNames()) {
+            if (name.startsWith(databaseName + ".") && name.contains(INDEX)) {
+                openIndex(mvStore, name);
+            } else if (name.startsWith(DOCUMENTS + databaseName + ".")) {
+                openDocuments(mvStore, name);
+            }
+        }
         return new H2Database(databaseName, mvStore, getCursorRegistry()) {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
@@ -71,11 +81,22 @@ final class ReadModelBackend extends H2Backend {
                 openIndex(mvStore, getFullCollectionNamespace(collectionName) + INDEX + indexName);
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                                                                    CollectionOptions options) {
+                openDocuments(mvStore, DOCUMENTS + getFullCollectionNamespace(collectionName));
+                return super.openOrCreateCollection(collectionName, options);
+            }
         };
     }
 
     private static void openIndex(MVStore mvStore, String name) {
         mvStore.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+    }
+
+    private static void openDocuments(MVStore mvStore, String name) {
+        mvStore.openMap(name, new MVMap.Builder<Object, Object>().valueType(DOCUMENTS_AS_BSON));
     }
 
     /** Every command, also those of the wire protocol's messages, comes through here. */

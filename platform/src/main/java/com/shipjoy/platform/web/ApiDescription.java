@@ -24,7 +24,15 @@ class ApiDescription {
             `GET /actuator/health`; roles CHANNEL, AGENT, WAREHOUSE, AUDITOR, VIEWER, ADMIN. Errors are RFC 9457 \
             problem documents; invalid fields are listed in `errors[]` by path (`lines[0].quantity`). Request \
             bodies are strict: unknown fields, duplicate keys, trailing content, fractions for whole numbers and \
-            type coercions ("5" for 5) are 400. Bodies over 1 MiB are 413, non-JSON bodies 415.
+            type coercions ("5" for 5) are 400. Bodies over 1 MiB are 413, non-JSON bodies 415. A request line over \
+            4 KiB is 414, headers over 8 KiB are 431, a request that is not HTTP/1.1 is 400 (problem documents too, \
+            after which the connection is closed).
+
+            **Sign-in.** Failed sign-ins are counted per user name and per client address: after 3, each further \
+            401 comes later; after 5 for one user name (20 from one address) every sign-in of that name (or from \
+            that address), the right password included, is answered 429 with `Retry-After` (seconds) for a minute. \
+            A successful sign-in is never slowed. The development users exist only while the service listens on \
+            loopback.
 
             **Read your writes.** Every command answers `X-Event-Position`, the event store's head after its \
             events were stored (for a repeated idempotent request: the current head). Every query takes \

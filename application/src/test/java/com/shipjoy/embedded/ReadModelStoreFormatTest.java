@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The read-model store's index order is H2's own: every pair of keys compares as H2 compares it, and a store written
- * with H2's order (every store before {@link IndexKeyOrder}) finds every document by {@code _id} with the new one, and
- * the other way round.
+ * The read-model store's own formats: its index order is H2's own ({@link IndexKeyOrder}: every pair of keys compares
+ * as H2 compares it), its documents are kept as BSON ({@link BsonDocuments}: every type a document holds comes back
+ * as it was), and a store written by mongo-java-server's plain H2 backend (every store before these) opens with every
+ * document found by {@code _id}, then takes new ones.
  */
-class IndexKeyOrderTest {
+class ReadModelStoreFormatTest {
 
     @TempDir
     Path dir;
@@ -59,7 +61,7 @@ class IndexKeyOrderTest {
     }
 
     @Test
-    void aStoreWrittenWithH2sOrderFindsEveryDocumentWithThisOneAndTheOtherWayRound() {
+    void aStoreWrittenByThePlainH2BackendOpensWithEveryDocumentAndTakesNewOnes() {
         Path file = dir.resolve("readmodels.mv");
         List<Object> ids = new ArrayList<>();
         IntStream.range(0, 3000).forEach(i -> ids.add(i % 3 == 0 ? (Object) (i * 7919L) : "ORD-" + i * 7919));
@@ -67,20 +69,44 @@ class IndexKeyOrderTest {
         write(file, H2Backend::new, ids.subList(0, 2000));
         assertFound(file, ReadModelBackend::new, ids.subList(0, 2000));
         write(file, ReadModelBackend::new, ids.subList(2000, 3000));
-        assertFound(file, H2Backend::new, ids);
         assertFound(file, ReadModelBackend::new, ids);
     }
 
     @Test
-    void theIndexesOfNewCollectionsAndOfThoseInTheStoreUseIt() {
-        Path file = dir.resolve("readmodels.mv");
-        write(file, ReadModelBackend::new, List.of("a", "b"));
-        assertIndexOrder(file);
-        write(file, ReadModelBackend::new, List.of("c"));
-        assertIndexOrder(file);
+    void aDocumentComesBackWithEveryTypeItHeld() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "ORD-1")
+                .append("int", 7).append("long", 1L << 40).append("double", 2.5).append("flag", true)
+                .append("nothing", null).append("at", Instant.parse("2026-12-05T10:15:30.123Z"))
+                .append("text", "ünïcødé ✓").append("list", new ArrayList<>(List.of(1, "two", 3L)))
+                .append("nested", new de.bwaldvogel.mongo.bson.Document("a", List.of(
+                        new de.bwaldvogel.mongo.bson.Document("b", 1L))))
+                .append("decimal", new de.bwaldvogel.mongo.bson.Decimal128(new java.math.BigDecimal("12.34")))
+                .append("objectId", new de.bwaldvogel.mongo.bson.ObjectId())
+                .append("bytes", new de.bwaldvogel.mongo.bson.BinData(new byte[] {1, 2, 3}));
+        BsonDocuments type = new BsonDocuments();
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, document);
+        type.write(buffer, 42L);
+        java.nio.ByteBuffer written = buffer.getBuffer().flip();
+        assertThat(written.get(0)).isEqualTo(BsonDocuments.TAG);
+        Object read = type.read(written);
+        assertThat(read).isEqualTo(document);
+        assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("long")).isInstanceOf(Long.class);
+        assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("at")).isInstanceOf(Instant.class);
+        assertThat(type.read(written)).as("the value after it").isEqualTo(42L);
+        assertThat(written.hasRemaining()).isFalse();
     }
 
-    private static void assertIndexOrder(Path file) {
+    @Test
+    void theMapsOfNewCollectionsAndOfThoseInTheStoreUseThem() {
+        Path file = dir.resolve("readmodels.mv");
+        write(file, ReadModelBackend::new, List.of("a", "b"));
+        assertFormats(file);
+        write(file, ReadModelBackend::new, List.of("c"));
+        assertFormats(file);
+    }
+
+    private static void assertFormats(Path file) {
         MVStore store = EmbeddedMongo.openStore(file, 16);
         ReadModelBackend backend = new ReadModelBackend(store);
         try {
@@ -89,6 +115,11 @@ class IndexKeyOrderTest {
             assertThat(indexes).isNotEmpty();
             indexes.forEach(name -> assertThat(store.openMap(name).getKeyType()).as(name)
                     .isInstanceOf(IndexKeyOrder.class));
+            List<String> documents = store.getMapNames().stream().filter(name -> name.startsWith("databases.test."))
+                    .toList();
+            assertThat(documents).isNotEmpty();
+            documents.forEach(name -> assertThat(store.openMap(name).getValueType()).as(name)
+                    .isInstanceOf(BsonDocuments.class));
         } finally {
             backend.close();
         }
