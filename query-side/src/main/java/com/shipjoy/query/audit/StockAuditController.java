@@ -6,6 +6,7 @@ import com.shipjoy.events.stock.StockId;
 import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.audit.AuditReads;
 import com.shipjoy.projections.audit.Checkpoint;
 import com.shipjoy.projections.audit.StockCheckpoints;
 import com.shipjoy.projections.audit.StockCheckpoints.Stock;
@@ -38,7 +39,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -162,17 +162,18 @@ class StockAuditController {
         long position = positions.processed(ReadModels.INVENTORY);
         // The checkpoints are read on another thread meanwhile: each read is mostly the store's and the driver's
         // work on one thread (decoding 100,000 documents), and the two are alike in size.
-        // Streamed: only the levels are kept, not every document at once as well (100,000 of each at full size).
+        // Streamed: only the levels are kept, not every document at once as well (100,000 of each at full size);
+        // read without Spring Data's mapping (AuditReads).
         CompletableFuture<Map<StockId, Stock>> checkpointsRead = CompletableFuture.supplyAsync(() -> {
             Map<StockId, Stock> read = new TreeMap<>(BY_SKU);
-            try (Stream<StockCheckpoints> skus = mongo.stream(new Query(), StockCheckpoints.class)) {
+            try (Stream<StockCheckpoints> skus = AuditReads.checkpoints(mongo)) {
                 skus.forEach(sku -> stocks(sku).forEach(stock ->
                         read.put(StockId.of(sku.sku(), stock.warehouseId()), stock)));
             }
             return read;
         }, AUDIT_READS);
         Map<StockId, WarehouseStock> readModel = new TreeMap<>(BY_SKU);
-        try (Stream<InventoryDocument> documents = mongo.stream(new Query(), InventoryDocument.class)) {
+        try (Stream<InventoryDocument> documents = AuditReads.inventory(mongo)) {
             documents.forEach(document -> document.warehouses().forEach(warehouse ->
                     readModel.put(StockId.of(document.sku(), warehouse.warehouseId()), warehouse)));
         }
