@@ -46,7 +46,7 @@ class SecurityConfig {
      * For the web pages to come and the API description's UI: their own scripts, styles (Swagger UI sets inline
      * styles) and images only; no plugins, no framing, forms post to this service only.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
             + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
