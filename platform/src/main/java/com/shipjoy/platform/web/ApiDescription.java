@@ -38,9 +38,21 @@ class ApiDescription {
             events were stored (for a repeated idempotent request: the current head). Every query takes \
             `?minPosition=N` and waits up to 5 s for its read model to reach N, else 503.
 
-            **Retries.** Every command (`POST`) takes an optional `Idempotency-Key` header: 1 to 128 printable             ASCII characters (space to `~`), chosen by the client, one per intended change, and scoped to the             signed-in user. A repeat with the same key, method, path and body answers exactly what the first             answered (status, body, `X-Event-Position`) with `Idempotent-Replayed: true`, and stores nothing;             refusals (4xx) are repeated too. The same key with another method, path or body is 409. A repeat sent             while the first is still running waits for it. Keys are kept at least 24 hours, across restarts and             crashes: the key is recorded in the same transaction as the command's events, so a retry can never             apply a command twice. If the service stopped after applying a keyed request but before answering it,             a retry answers 409 ("was applied") instead of repeating an answer it does not have: read the             resource. A malformed key is 400. Without a key, commands with a client-chosen id (orderId,             receiptId, rmaId, warehouse and worker ids) are idempotent by that id; moves, counts, picks and the             other commands are not.
+            **Retries.** Every command (`POST`) takes an optional `Idempotency-Key` header: 1 to 128 printable \
+            ASCII characters (space to `~`), chosen by the client, one per intended change, and scoped to the \
+            signed-in user. A repeat with the same key, method, path and body answers exactly what the first \
+            answered (status, body, `X-Event-Position`) with `Idempotent-Replayed: true`, and stores nothing; \
+            refusals (4xx) are repeated too. The same key with another method, path or body is 409. A repeat sent \
+            while the first is still running waits for it. Keys are kept at least 24 hours, across restarts and \
+            crashes: the key is recorded in the same transaction as the command's events, so a retry can never \
+            apply a command twice. If the service stopped after applying a keyed request but before answering it, \
+            a retry answers 409 ("was applied") instead of repeating an answer it does not have: read the \
+            resource. A malformed key is 400. Without a key, commands with a client-chosen id (orderId, \
+            receiptId, rmaId, warehouse and worker ids) are idempotent by that id; moves, counts, picks and the \
+            other commands are not.
 
-            **Hang-ups.** A command whose client disconnects runs to completion (or is refused) exactly as if the             client had waited; only the answer is lost. Retry it with the same `Idempotency-Key` to learn it.
+            **Hang-ups.** A command whose client disconnects runs to completion (or is refused) exactly as if the \
+            client had waited; only the answer is lost. Retry it with the same `Idempotency-Key` to learn it.
 
             **Decisions where the contract is silent.**
             - Every warehouse gets the staging location `OUTBOUND`. Stock cannot be received into, moved to or from, \
@@ -55,9 +67,15 @@ class ApiDescription {
             previous entry for its sign. `format=csv` exports every matching entry without paging.
             - `GET /api/inventory?warehouseId=W` gives each sku's figures in W only and leaves out skus never \
             stocked there; `maxAvailable` filters on those figures.
-            - Orders: "the same order" is the request after defaults (`shipPartial` false) without `orderId`.             `POST /api/orders` answers after allocation, so its `status` is ALLOCATED or BACKORDERED and its             `X-Event-Position` covers the reservations. One warehouse that can fill the whole order is preferred             (the first by id); otherwise each line is split over the warehouses holding most of it first.
-            - Backorders are served in order of placement, whatever the channel, as stock arrives (receipt, positive             count, released reservation); receipts and counts answer after that. A count that takes reserved units             from an order puts it back in the queue at its original turn.
-            - Cancelling answers after every reservation was released; the order keeps its lines, with allocated             and backordered 0.
+            - Orders: "the same order" is the request after defaults (`shipPartial` false) without `orderId`. \
+            `POST /api/orders` answers after allocation, so its `status` is ALLOCATED or BACKORDERED and its \
+            `X-Event-Position` covers the reservations. One warehouse that can fill the whole order is preferred \
+            (the first by id); otherwise each line is split over the warehouses holding most of it first.
+            - Backorders are served in order of placement, whatever the channel, as stock arrives (receipt, positive \
+            count, released reservation); receipts and counts answer after that. A count that takes reserved units \
+            from an order puts it back in the queue at its original turn.
+            - Cancelling answers after every reservation was released; the order keeps its lines, with allocated \
+            and backordered 0.
             - Fulfillment: an order's units in a warehouse are released as one shipment when the whole order is \
             allocated (with `shipPartial`, as soon as they are allocated); commands answer after the release, so \
             the tasks exist by the `X-Event-Position` they answer. A shipment has one pick task per sku and bin, \
