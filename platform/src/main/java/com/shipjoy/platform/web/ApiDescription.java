@@ -2,11 +2,15 @@ package com.shipjoy.platform.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -22,7 +26,8 @@ class ApiDescription {
 
             **Conventions.** JSON in and out, ISO-8601 UTC instants. HTTP Basic on everything except \
             `GET /actuator/health`; roles CHANNEL, AGENT, WAREHOUSE, AUDITOR, VIEWER, ADMIN. Errors are RFC 9457 \
-            problem documents; invalid fields are listed in `errors[]` by path (`lines[0].quantity`). Request \
+            problem documents (`application/problem+json`: `type`, `title`, `status`, `detail`); invalid fields are \
+            listed in `errors[]` by path (`lines[0].quantity`). Each operation lists every status it answers. Request \
             bodies are strict: unknown fields, duplicate keys, trailing content, fractions for whole numbers and \
             type coercions ("5" for 5) are 400. Bodies over 1 MiB are 413, non-JSON bodies 415. A request line over \
             4 KiB is 414, headers over 8 KiB are 431, a request that is not HTTP/1.1 is 400 (problem documents too, \
@@ -106,6 +111,19 @@ class ApiDescription {
             left by rolled-back commands.
             """;
 
+    /** The operations' groups (tags) in reading order; "Live streams" is described on its controller. */
+    private static final Map<String, String> TAGS = orderedMap(
+            "Warehouses and workers", "Warehouses with their bin locations, and the workers who pick in them.",
+            "Inventory (WMS)", "Receipts, moves and cycle counts; stock levels and the stock ledger.",
+            "Orders (OMS)", "Orders from the sales channels: intake with allocation, cancellation, delivery; "
+                    + "order reads, histories and backorders.",
+            "Fulfillment (WMS)", "Shipments and their pick tasks: handing out, assigning and confirming picks, "
+                    + "packing and shipping; labor figures.",
+            "Returns", "Returns (RMAs): opening, receiving the goods (refund or exchange), reading them back.",
+            "KPIs", "Fulfillment KPIs per warehouse or overall, kept per UTC hour.",
+            "Audit", "Stock rebuilt from the event store, independent of the read models.",
+            "Projections", "The read models' state, their parked events (dead letters), retries and replays.");
+
     /** The {@code Idempotency-Key} header, on every command. */
     @Bean
     OperationCustomizer idempotencyKeyHeader() {
@@ -120,10 +138,21 @@ class ApiDescription {
         };
     }
 
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     @Bean
     OpenAPI shipJoyApi() {
         return new OpenAPI()
-                .info(new Info().title("ShipJoy OMS/WMS").version("0.1").description(DESCRIPTION))
+                .info(new Info().title("ShipJoy OMS/WMS").version("0.1").description(DESCRIPTION)
+                        .contact(new Contact().name("ShipJoy platform team").email("platform@shipjoy.example")))
+                .tags(TAGS.entrySet().stream().map(tag -> new Tag().name(tag.getKey()).description(tag.getValue()))
+                        .toList())
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
