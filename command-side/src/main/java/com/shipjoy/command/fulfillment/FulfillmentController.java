@@ -23,6 +23,7 @@ import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,7 +80,8 @@ class FulfillmentController {
     record PackRequest(@NotNull @Size(min = 1, max = 500) List<@NotNull @Valid CartonRequest> cartons) {
     }
 
-    record ShipRequest(@NotBlank @Size(max = 100) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {
+    record ShipRequest(@NotBlank @Size(min = 1, max = 100) String carrier,
+                       @NotBlank @Size(min = 1, max = 100) String trackingNumber) {
     }
 
     record ShipmentAnswer(String shipmentId, ShipmentStatus status) {
@@ -89,6 +91,10 @@ class FulfillmentController {
     @Operation(summary = "Assign an open pick task to a worker",
             description = "The worker must be registered in the task's warehouse (else 409); a task that is not "
                     + "OPEN (assigned, done, cancelled) is 409. Answers the task.")
+    @ApiResponse(responseCode = "200", description = "The task, ASSIGNED to the worker")
+    @ApiResponse(responseCode = "404", description = "Unknown task")
+    @ApiResponse(responseCode = "409",
+            description = "The task is not OPEN, or the worker is not registered in its warehouse")
     Mono<ResponseEntity<TaskAnswer>> assign(@PathVariable @IdCode String taskId,
                                             @Valid @RequestBody WorkerRequest request) {
         return commands.<TaskAnswer>send(new AssignTaskCommand(task(taskId), new WorkerId(request.workerId())))
@@ -100,6 +106,10 @@ class FulfillmentController {
             description = "Oldest order first, then the shortest walk (locations by name). Answers the task, now "
                     + "ASSIGNED to the worker, or 204 when no task is open. Workers asking at the same moment never "
                     + "get the same task. The worker must be registered in the warehouse (else 409).")
+    @ApiResponse(responseCode = "200", description = "The task, now ASSIGNED to the worker")
+    @ApiResponse(responseCode = "204", description = "No task is open")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse")
+    @ApiResponse(responseCode = "409", description = "The worker is not registered in the warehouse")
     Mono<ResponseEntity<TaskAnswer>> next(@PathVariable @IdCode String warehouseId,
                                           @Valid @RequestBody WorkerRequest request) {
         WarehouseId warehouse = new WarehouseId(warehouseId);
@@ -130,6 +140,10 @@ class FulfillmentController {
                     + "was found, all of it is picked, and the missing units are picked from other bins of the "
                     + "warehouse (a new task in the same shipment), else allocated again elsewhere or backordered. "
                     + "Answers after the stock moved to OUTBOUND and those follow-ups happened.")
+    @ApiResponse(responseCode = "200", description = "The task, DONE")
+    @ApiResponse(responseCode = "404", description = "Unknown task")
+    @ApiResponse(responseCode = "409",
+            description = "Not the assigned worker, another location, or more than the task's quantity")
     Mono<ResponseEntity<TaskAnswer>> confirm(@PathVariable @IdCode String taskId,
                                              @Valid @RequestBody ConfirmRequest request) {
         return commands.<TaskAnswer>send(new ConfirmPickCommand(task(taskId), new WorkerId(request.workerId()),
@@ -142,6 +156,9 @@ class FulfillmentController {
             description = "The cartons together must hold exactly the units picked per sku (else 409); only a "
                     + "PICKED shipment can be packed (else 409). The same packing again answers 200 and stores "
                     + "nothing.")
+    @ApiResponse(responseCode = "200", description = "Packed")
+    @ApiResponse(responseCode = "404", description = "Unknown shipment")
+    @ApiResponse(responseCode = "409", description = "Not PICKED, or the cartons do not hold exactly the units picked")
     Mono<ResponseEntity<ShipmentAnswer>> pack(@PathVariable @IdCode String shipmentId,
                                               @Valid @RequestBody PackRequest request) {
         DistinctKeys.require(request.cartons(), "cartons", "cartonId", CartonRequest::cartonId);
@@ -157,6 +174,10 @@ class FulfillmentController {
             description = "Only a PACKED shipment ships (else 409). Its units leave OUTBOUND (SHIPPED in the ledger: "
                     + "on-hand and reserved fall) and the order becomes PARTIALLY_SHIPPED or SHIPPED before the "
                     + "answer. The same carrier and tracking number again answers 200 and stores nothing.")
+    @ApiResponse(responseCode = "200", description = "Shipped")
+    @ApiResponse(responseCode = "404", description = "Unknown shipment")
+    @ApiResponse(responseCode = "409",
+            description = "Not PACKED, or shipped before with another carrier or tracking number")
     Mono<ResponseEntity<ShipmentAnswer>> ship(@PathVariable @IdCode String shipmentId,
                                               @Valid @RequestBody ShipRequest request) {
         return commands.send(new ShipShipmentCommand(new ShipmentId(shipmentId), request.carrier(),

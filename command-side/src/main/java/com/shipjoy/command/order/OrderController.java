@@ -22,6 +22,7 @@ import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,14 +63,16 @@ class OrderController {
         this.digest = digest;
     }
 
-    record CustomerRequest(@NotNull @IdCode String customerId, @NotBlank @Size(max = 200) String name,
+    record CustomerRequest(@NotNull @IdCode String customerId, @NotBlank @Size(min = 1, max = 200) String name,
                            @NotNull @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$",
                                    message = "must be an address with one @") String email) {
     }
 
-    record ShipToRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String line1,
-                         @NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 20) String postalCode,
-                         @NotBlank @Size(max = 100) String country) {
+    record ShipToRequest(@NotBlank @Size(min = 1, max = 200) String name,
+                         @NotBlank @Size(min = 1, max = 200) String line1,
+                         @NotBlank @Size(min = 1, max = 100) String city,
+                         @NotBlank @Size(min = 1, max = 20) String postalCode,
+                         @NotBlank @Size(min = 1, max = 100) String country) {
     }
 
     record LineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity,
@@ -96,7 +99,7 @@ class OrderController {
     record OrderAnswer(String orderId, OrderStatus status) {
     }
 
-    record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    record CancelRequest(@NotBlank @Size(min = 1, max = 500) String reason) {
     }
 
     /** deliveredAt is text: Jackson would take a number as epoch seconds, and the contract wants ISO-8601. */
@@ -112,6 +115,10 @@ class OrderController {
                     + "preferred, else each line is split over the warehouses holding most of it; the rest is "
                     + "backordered (status BACKORDERED) and filled oldest first as stock arrives. Should allocation "
                     + "lag more than 5 s, the order is still taken and answered with status PLACED.")
+    @ApiResponse(responseCode = "201", description = "Taken and allocated (or backordered)")
+    @ApiResponse(responseCode = "200", description = "The same order was taken before: its orderId, nothing stored")
+    @ApiResponse(responseCode = "409",
+            description = "The orderId or the (channel, externalOrderId) pair was taken with other content")
     Mono<ResponseEntity<OrderAnswer>> place(@Valid @RequestBody OrderRequest request) {
         DistinctKeys.require(request.lines(), "lines", "sku", LineRequest::sku);
         PlaceOrderCommand command = command(request);
@@ -129,6 +136,9 @@ class OrderController {
     @Operation(summary = "Cancel an order", description = "Releases every reservation before answering, and the "
             + "freed units have filled waiting backorders (oldest first) by then. Cancelling a cancelled order "
             + "answers 200 and stores nothing.")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "409", description = "Something of the order shipped already")
     Mono<ResponseEntity<OrderAnswer>> cancel(@PathVariable @IdCode String orderId,
                                              @Valid @RequestBody CancelRequest request) {
         OrderId id = new OrderId(orderId);
@@ -143,6 +153,9 @@ class OrderController {
     @Operation(summary = "Record the carrier's delivery confirmation",
             description = "Only a fully SHIPPED order can be delivered (else 409); deliveredAt defaults to now. "
                     + "Confirming again answers 200 and stores nothing.")
+    @ApiResponse(responseCode = "200", description = "Delivered")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "409", description = "The order is not fully shipped")
     Mono<ResponseEntity<OrderAnswer>> delivered(@PathVariable @IdCode String orderId,
                                                 @Valid @RequestBody DeliveredRequest request) {
         OrderId id = new OrderId(orderId);

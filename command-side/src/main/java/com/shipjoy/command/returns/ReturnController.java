@@ -22,6 +22,7 @@ import com.shipjoy.platform.Uninterrupted;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,8 @@ class ReturnController {
     }
 
     record ReturnRequest(@IdCode String rmaId, @NotNull @Size(min = 1, max = 500)
-                         List<@NotNull @Valid ReturnLineRequest> lines, @NotBlank @Size(max = 500) String reason,
+                         List<@NotNull @Valid ReturnLineRequest> lines,
+                         @NotBlank @Size(min = 1, max = 500) String reason,
                          @NotNull ReturnResolution resolution,
                          @Size(max = 500) List<@NotNull @Valid ReturnLineRequest> exchangeLines) {
     }
@@ -93,6 +95,11 @@ class ReturnController {
                     + "order, placed when the return is received, free of charge, channel 'exchange'); REFUND "
                     + "takes none. The same rmaId with the same content answers 200 and stores nothing; with other "
                     + "content, or on another order, 409. A missing rmaId is generated.")
+    @ApiResponse(responseCode = "201", description = "Opened")
+    @ApiResponse(responseCode = "200", description = "Opened before with the same content: nothing stored")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "409",
+            description = "Units that did not ship or are returned already, or the rmaId is taken")
     Mono<ResponseEntity<ReturnAnswer>> openReturn(@PathVariable @IdCode String orderId,
                                                   @Valid @RequestBody ReturnRequest request) {
         DistinctKeys.require(request.lines(), "lines", "sku", ReturnLineRequest::sku);
@@ -126,6 +133,10 @@ class ReturnController {
                     + "written off (WRITTEN_OFF, on-hand unchanged). An EXCHANGE return places its exchange order "
                     + "now. A sku may appear on several lines (e.g. one sellable, one damaged). The same receipt "
                     + "again answers 200 and stores nothing; other lines for a received return are 409.")
+    @ApiResponse(responseCode = "200", description = "Received")
+    @ApiResponse(responseCode = "404", description = "Unknown return or warehouse")
+    @ApiResponse(responseCode = "409",
+            description = "More units than the return asked for, or other lines for a received return")
     Mono<ResponseEntity<Received>> receive(@PathVariable @IdCode String rmaId,
                                            @Valid @RequestBody ReceiptRequest request) {
         RmaId id = new RmaId(rmaId);

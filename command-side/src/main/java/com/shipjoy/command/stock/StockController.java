@@ -16,6 +16,7 @@ import com.shipjoy.events.warehouse.Created;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,7 +50,7 @@ class StockController {
         this.commands = commands;
     }
 
-    record ReceiptRequest(@IdCode String receiptId, @NotBlank @Size(max = 200) String reference,
+    record ReceiptRequest(@IdCode String receiptId, @NotBlank @Size(min = 1, max = 200) String reference,
                           @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull LineRequest> lines) {
     }
 
@@ -80,6 +81,10 @@ class StockController {
                     + "stores nothing; the same receiptId with other content is 409. Unknown location is 400, "
                     + "unknown warehouse 404. OUTBOUND cannot receive goods. Answers once waiting backorders were "
                     + "served from the new stock, oldest first.")
+    @ApiResponse(responseCode = "201", description = "Received")
+    @ApiResponse(responseCode = "200", description = "Received before with the same content: nothing stored")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse")
+    @ApiResponse(responseCode = "409", description = "The receiptId was used with other content")
     Mono<ResponseEntity<ReceiptRecorded>> receive(@PathVariable @IdCode String warehouseId,
                                                   @Valid @RequestBody ReceiptRequest request) {
         ReceiptId receiptId = new ReceiptId(request.receiptId() != null ? request.receiptId()
@@ -99,6 +104,9 @@ class StockController {
     @PostMapping("/moves")
     @Operation(summary = "Move stock between bin locations",
             description = "Moving more than the source location holds is 409.")
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse, or a sku the warehouse never held")
+    @ApiResponse(responseCode = "409", description = "More than the source location holds free of open pick tasks")
     Mono<ResponseEntity<Moved>> move(@PathVariable @IdCode String warehouseId,
                                      @Valid @RequestBody MoveRequest request) {
         return commands.send(new MoveStockCommand(StockId.of(request.sku(), warehouseId), new Location(request.from()),
@@ -111,6 +119,8 @@ class StockController {
     @Operation(summary = "Record a cycle count of one location",
             description = "variance = counted − expected; a non-zero variance adjusts on-hand. When on-hand falls "
                     + "below what is reserved, the newest reservations are released.")
+    @ApiResponse(responseCode = "200", description = "Counted")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse")
     Mono<ResponseEntity<Counted>> count(@PathVariable @IdCode String warehouseId,
                                         @Valid @RequestBody CountRequest request) {
         String countId = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package com.shipjoy.command.warehouse;
 
+import com.shipjoy.events.common.Code;
 import com.shipjoy.events.common.Location;
 import com.shipjoy.events.common.WarehouseId;
 import com.shipjoy.events.common.WorkerId;
@@ -10,6 +11,9 @@ import com.shipjoy.events.warehouse.RegisterWorkerCommand;
 import com.shipjoy.platform.axon.CommandDispatcher;
 import com.shipjoy.platform.web.IdCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,14 +43,18 @@ class WarehouseController {
         this.commands = commands;
     }
 
-    record WarehouseRequest(@NotNull @IdCode String warehouseId, @NotBlank @Size(max = 200) String name,
-                            @NotNull @Size(min = 1, max = 10_000) List<@NotNull @IdCode String> locations) {
+    record WarehouseRequest(@NotNull @IdCode String warehouseId, @NotBlank @Size(min = 1, max = 200) String name,
+                            @NotNull @Size(min = 1, max = 10_000) @ArraySchema(schema = @Schema(
+                                    pattern = Code.PATTERN, minLength = 1, maxLength = 64))
+                            List<@NotNull @IdCode String> locations) {
     }
 
-    record LocationsRequest(@NotNull @Size(min = 1, max = 10_000) List<@NotNull @IdCode String> locations) {
+    // The items' @IdCode is a type-use annotation, which springdoc does not see: @ArraySchema says it.
+    record LocationsRequest(@NotNull @Size(min = 1, max = 10_000) @ArraySchema(schema = @Schema(
+            pattern = Code.PATTERN, minLength = 1, maxLength = 64)) List<@NotNull @IdCode String> locations) {
     }
 
-    record WorkerRequest(@NotNull @IdCode String workerId, @NotBlank @Size(max = 200) String name) {
+    record WorkerRequest(@NotNull @IdCode String workerId, @NotBlank @Size(min = 1, max = 200) String name) {
     }
 
     record WarehouseCreated(String warehouseId) {
@@ -62,6 +70,9 @@ class WarehouseController {
     @Operation(summary = "Register a warehouse with its bin locations",
             description = "The staging location OUTBOUND is added to every warehouse. Repeating the same request "
                     + "answers 200 and stores nothing; the same id with another name or location set is 409.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "200", description = "Registered before with the same content: nothing stored")
+    @ApiResponse(responseCode = "409", description = "The id is registered with another name or location set")
     Mono<ResponseEntity<WarehouseCreated>> register(@Valid @RequestBody WarehouseRequest request) {
         return commands.<Created>send(new RegisterWarehouseCommand(new WarehouseId(request.warehouseId()),
                         request.name().strip(), locations(request.locations())))
@@ -71,6 +82,8 @@ class WarehouseController {
 
     @PostMapping("/{warehouseId}/locations")
     @Operation(summary = "Add bin locations", description = "Locations the warehouse already has are ignored.")
+    @ApiResponse(responseCode = "200", description = "Added (existing ones ignored)")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse")
     Mono<ResponseEntity<LocationsAdded>> addLocations(@PathVariable @IdCode String warehouseId,
                                                       @Valid @RequestBody LocationsRequest request) {
         return commands.send(new AddLocationsCommand(new WarehouseId(warehouseId), locations(request.locations())))
@@ -80,6 +93,10 @@ class WarehouseController {
     @PostMapping("/{warehouseId}/workers")
     @Operation(summary = "Register a worker in a warehouse",
             description = "Repeating the same request answers 200; the same worker id with another name is 409.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "200", description = "Registered before with the same name: nothing stored")
+    @ApiResponse(responseCode = "404", description = "Unknown warehouse")
+    @ApiResponse(responseCode = "409", description = "The worker id is registered with another name")
     Mono<ResponseEntity<WorkerCreated>> registerWorker(@PathVariable @IdCode String warehouseId,
                                                        @Valid @RequestBody WorkerRequest request) {
         return commands.<Created>send(new RegisterWorkerCommand(new WarehouseId(warehouseId),

@@ -5,19 +5,12 @@ import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.projections.ReadModelReplays;
 import com.shipjoy.projections.ReadModels;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +28,7 @@ class ProjectionAdminController {
 
     /** Where a replay's progress is shown. */
     private static final URI STATUS = URI.create("/api/admin/projections");
+    private static final String UNKNOWN = "No projection of that name";
 
     private final ProjectionAdmin admin;
     private final ReadModelReplays replays;
@@ -51,7 +45,6 @@ class ProjectionAdminController {
                     + "event-store position it has processed), headPosition, lag (their difference), progress (0 to "
                     + "1 while replaying, else 1) and deadLetters (how many events it parked). AUDITOR and ADMIN.")
     @ApiResponse(responseCode = "200", description = "One entry per read model")
-    @Refusals
     Mono<List<ProjectionStatus>> projections() {
         return blocking(admin::all);
     }
@@ -65,8 +58,7 @@ class ProjectionAdminController {
                     + "parkedAt, lastRetriedAt (null until a retry failed), retries. Listed sequence by sequence. "
                     + "AUDITOR and ADMIN.")
     @ApiResponse(responseCode = "200", description = "The parked events, oldest of each sequence first")
-    @UnknownName
-    @Refusals
+    @ApiResponse(responseCode = "404", description = UNKNOWN)
     Mono<List<ParkedEvent>> deadLetters(@PathVariable String name) {
         return blocking(() -> admin.deadLetters(name));
     }
@@ -80,11 +72,9 @@ class ProjectionAdminController {
                     + "read model's state afterwards. Not while the read model replays (409): the new copy meets the "
                     + "parked events parked, so a retry then would leave them out of it. No body. ADMIN only.")
     @ApiResponse(responseCode = "202", description = "Retried; the read model's state afterwards")
-    @UnknownName
-    @Refusals
+    @ApiResponse(responseCode = "404", description = UNKNOWN)
     @ApiResponse(responseCode = "409", description = "The read model is replaying: its dead letters can be retried "
-            + "once the replay is done (the new copy met them parked)", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + "once the replay is done (the new copy met them parked)")
     Mono<ProjectionStatus> retry(@PathVariable String name) {
         return blocking(() -> {
             admin.retry(name);
@@ -104,12 +94,9 @@ class ProjectionAdminController {
                     + "to 1 until then. A replay interrupted by a restart resumes where it was. ADMIN only.")
     @ApiResponse(responseCode = "202", description = "The replay started: the read model, the generation it "
             + "builds, and the event store's head position at its start; Location: the projections' status")
-    @ApiResponse(responseCode = "400", description = "A name that is not a valid id", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @UnknownName
-    @Refusals
-    @ApiResponse(responseCode = "409", description = "The read model is already replaying", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A name that is not a valid id")
+    @ApiResponse(responseCode = "404", description = UNKNOWN)
+    @ApiResponse(responseCode = "409", description = "The read model is already replaying")
     Mono<ResponseEntity<ReadModelReplays.Started>> replay(@PathVariable @IdCode String name) {
         if (!ReadModels.ALL.contains(name)) {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -124,26 +111,5 @@ class ProjectionAdminController {
 
     private static <T> Mono<T> blocking(Callable<T> call) {
         return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** A name that is not one of the read models'. */
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "404", description = "No projection of that name",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @interface UnknownName {
-    }
-
-    /** Who may not: reading takes AUDITOR or ADMIN, retrying and replaying ADMIN. */
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Reading takes AUDITOR or ADMIN, retrying and replaying ADMIN",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @interface Refusals {
     }
 }

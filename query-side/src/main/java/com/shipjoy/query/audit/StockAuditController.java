@@ -16,15 +16,9 @@ import com.shipjoy.projections.inventory.InventoryDocument.WarehouseStock;
 import com.shipjoy.query.audit.StockReplay.Bound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,13 +33,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import org.springframework.lang.Nullable;
 
 /**
  * What auditors check the read models against: stock rebuilt from each {@code Stock}'s own events, starting from the
@@ -93,7 +87,7 @@ class StockAuditController {
         }
     }
 
-    record Mismatch(String sku, String warehouseId, Figures readModel, Figures eventSourced) {
+    record Mismatch(String sku, String warehouseId, @Nullable Figures readModel, @Nullable Figures eventSourced) {
     }
 
     record Consistency(long checked, long position, List<Mismatch> mismatches) {
@@ -108,7 +102,9 @@ class StockAuditController {
                     + "GET /api/inventory/{sku} plus eventsReplayed (movements up to 'at'); a sku with no events by "
                     + "then is all zeros with eventsReplayed 0. Waits (at most 5 s, then 503) until the checkpoints "
                     + "have seen the event store's head, so that every Stock of the sku is known.")
-    @AuditResponses
+    @ApiResponse(responseCode = "200", description = "The stock as it was")
+    @ApiResponse(responseCode = "503", description = "The audit checkpoints did not reach the event store's head "
+            + "within 5 s: retry")
     Mono<AsOfLevel> asOf(@PathVariable @IdCode String sku, @RequestParam Instant at,
                          @RequestParam(required = false) @IdCode String warehouseId,
                          @Parameter(description = FROM_FIRST_EVENT) @RequestParam(defaultValue = "false")
@@ -150,7 +146,7 @@ class StockAuditController {
                     + "(eventSourced null). Levels stored before the read model kept sequence numbers are compared "
                     + "with their Stock's newest level. 'position': the read model's position when it was read; "
                     + "each pair of sku and warehouse seen on either side counts once in 'checked'.")
-    @AuditResponses
+    @ApiResponse(responseCode = "200", description = "The levels compared, and those that differ")
     Mono<Consistency> consistency(@Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                                   Long minPosition,
                                   @Parameter(description = FROM_FIRST_EVENT) @RequestParam(defaultValue = "false")
@@ -211,24 +207,5 @@ class StockAuditController {
 
     private static List<Stock> stocks(StockCheckpoints checkpoints) {
         return checkpoints == null ? List.of() : checkpoints.warehouses();
-    }
-
-    /** The answers of both audit reads. */
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "200", description = "The rebuilt stock")
-    @ApiResponse(responseCode = "400", description = "A missing or invalid parameter",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Only WAREHOUSE (as-of), AUDITOR and ADMIN",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "A read model the answer needs did not catch up within 5 s",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @interface AuditResponses {
     }
 }

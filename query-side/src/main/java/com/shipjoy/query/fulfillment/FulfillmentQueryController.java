@@ -11,6 +11,7 @@ import com.shipjoy.projections.fulfillment.ShipmentDocument;
 import com.shipjoy.projections.fulfillment.TaskDocument;
 import com.shipjoy.query.kpi.KpiWindow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -55,6 +56,8 @@ class FulfillmentQueryController {
 
     @GetMapping("/api/tasks/{taskId}")
     @Operation(summary = "One pick task", description = "404 for a task that was never released.")
+    @ApiResponse(responseCode = "200", description = "The task")
+    @ApiResponse(responseCode = "404", description = "Unknown task")
     Mono<TaskDocument> task(@PathVariable @IdCode String taskId,
                             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                             Long minPosition) {
@@ -68,6 +71,8 @@ class FulfillmentQueryController {
                     + "CANCELLED. tasks are the pick tasks as released or added after a short pick (sku, location, "
                     + "quantity; their progress is at /api/tasks/{taskId}); cartons once packed; carrier and "
                     + "trackingNumber once shipped. 404 for a shipment that was never released.")
+    @ApiResponse(responseCode = "200", description = "The shipment")
+    @ApiResponse(responseCode = "404", description = "Unknown shipment")
     Mono<ShipmentDocument> shipment(@PathVariable @IdCode String shipmentId,
                                     @Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                                     Long minPosition) {

@@ -9,13 +9,18 @@ import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.inventory.InventoryDocument;
 import com.shipjoy.projections.ledger.MovementDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +41,11 @@ class InventoryController {
     private final InventoryQueries queries;
     private final EventPositions positions;
 
+    /** The ledger's JSON answer, named here: the handler answers CSV as well, so its return type cannot say it. */
+    @Schema(name = "PageMovementDocument")
+    private record LedgerPage(List<MovementDocument> items, int page, int size, long total) {
+    }
+
     InventoryController(InventoryQueries queries, EventPositions positions) {
         this.queries = queries;
         this.positions = positions;
@@ -44,6 +54,8 @@ class InventoryController {
     @GetMapping("/{sku}")
     @Operation(summary = "Stock level of a sku, overall and per warehouse and location",
             description = "available = onHand − reserved. 404 for a sku that never had stock.")
+    @ApiResponse(responseCode = "200", description = "The stock level")
+    @ApiResponse(responseCode = "404", description = "A sku that never had stock")
     Mono<InventoryDocument> level(@PathVariable @IdCode String sku,
                                   @Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                                   Long minPosition) {
@@ -70,6 +82,12 @@ class InventoryController {
             description = "One entry per movement with the sku's on-hand and reserved in that warehouse after it. "
                     + "from is inclusive, to exclusive. format=csv exports every matching entry (no paging) with "
                     + "a header row of the JSON field names.")
+    @ApiResponse(responseCode = "200", description = "The entries: a page of JSON, or every entry as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = LedgerPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(LedgerCsv.HEADER))})
+    @ApiResponse(responseCode = "404", description = "A sku that never had stock")
     Mono<ResponseEntity<?>> movements(@PathVariable @IdCode String sku,
                                       @RequestParam(required = false) @IdCode String warehouseId,
                                       @RequestParam(required = false) Instant from,

@@ -10,6 +10,7 @@ import com.shipjoy.projections.order.OrderDocument;
 import com.shipjoy.projections.order.OrderHistoryDocument;
 import com.shipjoy.projections.order.OrderSearch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +41,8 @@ class OrderQueryController {
                     + "DELIVERED, SHIPPED (every ordered unit shipped), PARTIALLY_SHIPPED, BACKORDERED (a unit waits "
                     + "for stock, even while others are picked or packed), PACKED (every shipment not cancelled is "
                     + "packed), PICKING (a shipment started picking), ALLOCATED, PLACED.")
+    @ApiResponse(responseCode = "200", description = "The order")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
     Mono<OrderDocument> order(@PathVariable @IdCode String orderId,
                               @RequestParam(required = false) @Min(0) Long minPosition) {
         return positions.read(minPosition, ReadModels.ORDERS,
@@ -62,7 +65,8 @@ class OrderQueryController {
     }
 
     @GetMapping("/api/customers/{customerId}/orders")
-    @Operation(summary = "A customer's orders, newest first")
+    @Operation(summary = "A customer's orders, newest first",
+            description = "The orders of one customerId, of every channel, as GET /api/orders answers them.")
     Mono<Page<OrderDocument>> customerOrders(@PathVariable @IdCode String customerId,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -75,6 +79,8 @@ class OrderQueryController {
     @Operation(summary = "Every event of an order and of what it caused, oldest first",
             description = "Reservations and releases of its stock included; each with position, timestamp, type, "
                     + "the actor who caused it and the event's data.")
+    @ApiResponse(responseCode = "200", description = "A page of its events")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
     Mono<Page<OrderHistoryDocument.Entry>> history(@PathVariable @IdCode String orderId,
                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -84,7 +90,9 @@ class OrderQueryController {
     }
 
     @GetMapping("/api/backorders")
-    @Operation(summary = "Orders waiting for stock, oldest first")
+    @Operation(summary = "Orders waiting for stock, oldest first",
+            description = "One entry per order and sku still waiting (quantity: the units waiting), in the order "
+                    + "stock will serve them: by placement, whatever the channel. sku narrows to one sku.")
     Mono<Page<BackorderDocument>> backorders(@RequestParam(required = false) @IdCode String sku,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,

@@ -7,6 +7,7 @@ import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.returns.ReturnDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,8 @@ class ReturnQueryController {
             description = "status REQUESTED until its goods arrive, then RECEIVED with receivedLines (sku, quantity, "
                     + "condition SELLABLE or DAMAGED, location) and, for an EXCHANGE, exchangeOrderId: the "
                     + "replacement order it placed. 404 for a return never opened.")
+    @ApiResponse(responseCode = "200", description = "The return")
+    @ApiResponse(responseCode = "404", description = "Unknown return")
     Mono<ReturnDocument> rma(@PathVariable @IdCode String rmaId,
                              @Parameter(description = MIN_POSITION) @RequestParam(required = false) @Min(0)
                              Long minPosition) {

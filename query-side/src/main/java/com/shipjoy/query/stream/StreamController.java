@@ -19,7 +19,6 @@ import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -116,20 +115,11 @@ class StreamController {
         return header != null ? header : parameter;
     }
 
-    /** The answers of every stream; refusals come before the stream starts. */
+    /** The stream's answer; its refusals (problem documents) come before the stream starts. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(responseCode = "200", description = "The stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
-    @ApiResponse(responseCode = "400", description = "An invalid id or last event id",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Only VIEWER, AUDITOR and ADMIN may follow streams",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @interface StreamResponses {
     }
 }
