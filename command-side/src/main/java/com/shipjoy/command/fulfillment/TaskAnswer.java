@@ -1,8 +1,9 @@
 package com.shipjoy.command.fulfillment;
 
 import com.shipjoy.events.fulfillment.TaskStatus;
+import org.springframework.lang.Nullable;
 
 /** A pick task as the task endpoints answer it (contract §10). */
 record TaskAnswer(String taskId, String shipmentId, String orderId, String warehouseId, String sku, String location,
-                  long quantity, Long pickedQuantity, TaskStatus status, String workerId) {
+                  long quantity, @Nullable Long pickedQuantity, TaskStatus status, @Nullable String workerId) {
 }

@@ -5,6 +5,7 @@ import com.shipjoy.projections.ReadModelCollections;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.lang.Nullable;
 
 /**
  * One shipment: its status ({@link ShipmentStatus}), the pick tasks it was released with or given later (as planned;
@@ -13,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ReadModelCollections.CURRENT + ShipmentDocument.COLLECTION + ReadModelCollections.END)
 public record ShipmentDocument(@Id String shipmentId, String orderId, String warehouseId, ShipmentStatus status,
-                               String carrier, String trackingNumber, List<Task> tasks, List<Carton> cartons) {
+                               @Nullable String carrier, @Nullable String trackingNumber, List<Task> tasks,
+                               List<Carton> cartons) {
 
     public static final String COLLECTION = "shipments";
 

@@ -5,6 +5,7 @@ import com.shipjoy.projections.ReadModelCollections;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.lang.Nullable;
 
 /**
  * One pick task (contract §10) with when it was handed out: {@code orderPlacedAt} is its turn (oldest order first),
@@ -12,8 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ReadModelCollections.CURRENT + TaskDocument.COLLECTION + ReadModelCollections.END)
 public record TaskDocument(@Id String taskId, String shipmentId, String orderId, String warehouseId, String sku,
-                           String location, long quantity, Long pickedQuantity, TaskStatus status, String workerId,
-                           Instant orderPlacedAt, Instant assignedAt, Instant completedAt) {
+                           String location, long quantity, @Nullable Long pickedQuantity, TaskStatus status,
+                           @Nullable String workerId, Instant orderPlacedAt, @Nullable Instant assignedAt,
+                           @Nullable Instant completedAt) {
 
     public static final String COLLECTION = "tasks";
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.lang.Nullable;
 
 /**
  * An order as customer service sees it (contract §5), one document per order. {@code status} is never set by an
@@ -22,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record OrderDocument(@Id String orderId, String channel, String externalOrderId, Customer customer,
                             ShipTo shipTo, boolean shipPartial, OrderStatus status, List<Line> lines,
                             List<Shipment> shipments, List<Return> returns, Instant placedAt, Instant updatedAt,
-                            Instant deliveredAt, Instant cancelledAt, @JsonIgnore List<Pick> picks) {
+                            @Nullable Instant deliveredAt, @Nullable Instant cancelledAt,
+                            @JsonIgnore List<Pick> picks) {
 
     public static final String COLLECTION = "orders";
 
@@ -56,11 +58,11 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
         }
     }
 
-    public record Shipment(String shipmentId, String warehouseId, ShipmentStatus status, String carrier,
-                           String trackingNumber) {
+    public record Shipment(String shipmentId, String warehouseId, ShipmentStatus status, @Nullable String carrier,
+                           @Nullable String trackingNumber) {
     }
 
-    public record Return(String rmaId, ReturnStatus status, String resolution, String exchangeOrderId) {
+    public record Return(String rmaId, ReturnStatus status, String resolution, @Nullable String exchangeOrderId) {
     }
 
     /** Units a confirmed task picked: kept per task, so a confirmation delivered twice counts once. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
+import org.springframework.lang.Nullable;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,6 +18,7 @@ public record OrderHistoryDocument(@Id String orderId, List<Entry> events) {
     public static final String COLLECTION = "order_history";
 
     /** {@code type} is the event's name without the "Event" suffix; {@code data} its payload. */
-    public record Entry(long position, Instant timestamp, String type, String actor, Map<String, Object> data) {
+    public record Entry(long position, Instant timestamp, String type, @Nullable String actor,
+                        Map<String, Object> data) {
     }
 }

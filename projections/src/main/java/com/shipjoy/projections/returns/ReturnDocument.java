@@ -7,6 +7,7 @@ import com.shipjoy.projections.ReadModelCollections;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.lang.Nullable;
 
 /**
  * A return (RMA) as its order's agent and the receiving warehouse see it: what was asked for and why, how it is
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(ReadModelCollections.CURRENT + ReturnDocument.COLLECTION + ReadModelCollections.END)
 public record ReturnDocument(@Id String rmaId, String orderId, ReturnStatus status, ReturnResolution resolution,
                              String reason, List<Line> lines, List<Line> exchangeLines,
-                             List<ReceivedLine> receivedLines, String exchangeOrderId) {
+                             List<ReceivedLine> receivedLines, @Nullable String exchangeOrderId) {
 
     public static final String COLLECTION = "returns";
 

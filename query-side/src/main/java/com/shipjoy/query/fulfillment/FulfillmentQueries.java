@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.springframework.lang.Nullable;
 
 /** Reads the tasks, shipments and labor read models. Blocking: call off the event loop. */
 @Component
@@ -37,7 +38,7 @@ class FulfillmentQueries {
 
     /** One worker's labor in one warehouse; the figures are defined in the controller's OpenAPI description. */
     record Labor(String warehouseId, String workerId, long tasksCompleted, long unitsPicked, BigDecimal activeMinutes,
-                 BigDecimal unitsPerHour, long shortPicks) {
+                 @Nullable BigDecimal unitsPerHour, long shortPicks) {
     }
 
     Page<TaskDocument> tasks(String warehouseId, TaskStatus status, String workerId, int page, int size) {
