@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,6 +53,12 @@ public final class Api {
      * {@code body} (a String, byte[] or Publisher of DataBuffers) null sends none.
      */
     public Response send(String user, HttpMethod method, String pathAndQuery, MediaType contentType, Object body) {
+        return send(user, method, pathAndQuery, contentType, body, headers -> { });
+    }
+
+    /** {@link #send(String, HttpMethod, String, MediaType, Object)} with more request headers. */
+    public Response send(String user, HttpMethod method, String pathAndQuery, MediaType contentType, Object body,
+                         Consumer<HttpHeaders> moreHeaders) {
         WebTestClient.Builder builder = EmbeddedApp.client().baseUrl(app.baseUrl())
                 .responseTimeout(Duration.ofSeconds(30));
         if (user != null) {
@@ -61,6 +69,7 @@ public final class Api {
         if (contentType != null) {
             request.contentType(contentType);
         }
+        request.headers(moreHeaders);
         WebTestClient.RequestHeadersSpec<?> ready = request;
         if (body instanceof Publisher<?> publisher) {
             ready = request.body(BodyInserters.fromDataBuffers(cast(publisher)));
