@@ -221,7 +221,8 @@ class HostileInputTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/inventory?page=4294968&size=500",
             "/api/inventory?page=2147483647&size=500", "/api/inventory?page=2147483647&size=1",
             "/api/inventory/SKU-H/movements?page=4294968&size=500",
-            "/api/inventory/SKU-H/movements?page=2147483647&size=500"})
+            "/api/inventory/SKU-H/movements?page=2147483647&size=500", "/api/warehouses?page=4294968&size=500",
+            "/api/warehouses?page=2147483647&size=500"})
     @Order(1)
     void aPageFarBeyondTheLastIsEmpty(String path) {
         Api.Response response = api.send("auditor", HttpMethod.GET, path, null, null);
@@ -691,6 +692,25 @@ class HostileInputTest {
         cases.add(query("/api/tasks/a%2Fb", null));
         cases.add(query("/api/shipments/a%24b", "shipmentId"));
         cases.add(query("/api/shipments/a%2Fb", null));
+        String warehouses = "/api/warehouses";
+        for (String path : List.of(warehouses, warehouses + "/WH-H")) {
+            for (String value : List.of("abc", "-1", "1.5", "99999999999999999999", "1e3")) {
+                cases.add(query(path + "?minPosition=" + value, "minPosition"));
+            }
+        }
+        for (String value : List.of("0", "501", "-1", "abc", "1.5", "99999999999", "2147483648", "1e2")) {
+            cases.add(query(warehouses + "?size=" + value, "size"));
+        }
+        for (String value : List.of("-1", "abc", "1.5", "99999999999", "2147483648", "%2D1")) {
+            cases.add(query(warehouses + "?page=" + value, "page"));
+        }
+        for (String id : List.of("$", "%24", "WH%24H", "a%20b", "%C3%A9", "x".repeat(65), "x".repeat(3000),
+                "%7B%22%24ne%22%3A1%7D")) {
+            cases.add(query(warehouses + "/" + id, "warehouseId"));
+        }
+        for (String id : List.of("a%2Fb", "a%2fb", "%2E%2E", "a%00b", "a%5Cb", "WH-H%2F")) {
+            cases.add(query(warehouses + "/" + id, null));
+        }
         cases.add(query("/api/returns/a%24b", "rmaId"));
         cases.add(query("/api/returns/" + "x".repeat(65), "rmaId"));
         String asOf = "/api/inventory/SKU-H/as-of?at=2026-11-26T10:15:30Z";
