@@ -172,8 +172,52 @@ class HostileInputTest {
         Api.Response response = api.send("admin", method, endpoint.path(), MediaType.APPLICATION_JSON,
                 endpoint.body());
         assertThat(response.status()).as("%s %s answered %s", method, name, response.text()).isEqualTo(405);
-        response.problem();
+        assertThat(response.header("Allow").split(",")).contains("POST");
+        inOurWords(response.problem());
         assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A path with endpoints, asked with a method none of them takes: 405 naming the ones they take. */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"PUT, /api/warehouses, 'GET, POST'",
+            "DELETE, /api/warehouses, 'GET, POST'", "POST, /api/warehouses/WH-H, GET",
+            "DELETE, /api/orders/O-H, GET", "PATCH, /api/returns/RMA-H, GET", "POST, /api/inventory, GET"})
+    @Order(1)
+    void anUnsupportedMethodIs405WithAllow(HttpMethod method, String path, String allowed) {
+        Api.Response response = api.send("admin", method, path, MediaType.APPLICATION_JSON, "{}");
+        assertThat(response.status()).as("%s %s answered %s", method, path, response.text()).isEqualTo(405);
+        assertThat(response.header("Allow").split(",")).containsExactlyInAnyOrder(allowed.split(", "));
+        assertThat(inOurWords(response.problem()).path("detail").asText())
+                .isEqualTo(path + " takes " + allowed + ", not " + method + ".");
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A path no endpoint has, whatever the method and role: 404 in our words; without credentials still 401. */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"GET, /api/nope", "POST, /api/nope", "DELETE, /api/nope",
+            "GET, /api/warehouses/WH-H/nope", "GET, /api/orders/O-H/history/x", "GET, /nope", "GET, /api",
+            "PUT, /api/inventory/SKU-H/nope/deeper", "GET, /swagger-ui/nope.js"})
+    @Order(1)
+    void anUnknownPathIs404InOurWords(HttpMethod method, String path) {
+        for (String user : List.of("channel", "viewer", "admin")) {
+            Api.Response response = api.send(user, method, path, MediaType.APPLICATION_JSON, "{}");
+            assertThat(response.status()).as("%s %s as %s answered %s", method, path, user, response.text())
+                    .isEqualTo(404);
+            assertThat(inOurWords(response.problem()).path("detail").asText())
+                    .isEqualTo("There is no endpoint " + method + " " + path + ".");
+        }
+        Api.Response anonymous = api.send(null, method, path, MediaType.APPLICATION_JSON, "{}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        anonymous.problem();
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A problem document without the framework's wording or names. */
+    static JsonNode inOurWords(JsonNode problem) {
+        assertThat(problem.toString()).doesNotContainIgnoringCase("static resource")
+                .doesNotContain("Supported methods").doesNotContain("Request method")
+                .doesNotContain("org.springframework").doesNotContain("Exception");
+        return problem;
     }
 
     /**
