@@ -44,7 +44,8 @@ class WarehouseQueryController {
     @GetMapping("/api/warehouses")
     @Operation(summary = "Every warehouse, by warehouseId",
             description = "Each with its name, its locations (the staging location OUTBOUND included) sorted by "
-                    + "name, and its workers {workerId, name} sorted by workerId. Every role but CHANNEL.")
+                    + "name, and its workers {workerId, name} sorted by workerId (both in ASCII order: digits, "
+                    + "then upper case, then lower case). Every role but CHANNEL.")
     @ApiResponse(responseCode = "200", description = "One page of warehouses")
     @Refusals
     Mono<Page<WarehouseDocument>> warehouses(@RequestParam(defaultValue = "0") @Min(0) int page,
