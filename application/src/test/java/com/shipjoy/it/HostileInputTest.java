@@ -172,8 +172,52 @@ class HostileInputTest {
         Api.Response response = api.send("admin", method, endpoint.path(), MediaType.APPLICATION_JSON,
                 endpoint.body());
         assertThat(response.status()).as("%s %s answered %s", method, name, response.text()).isEqualTo(405);
-        response.problem();
+        assertThat(response.header("Allow").split(",")).contains("POST");
+        inOurWords(response.problem());
         assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A path with endpoints, asked with a method none of them takes: 405 naming the ones they take. */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"PUT, /api/warehouses, 'GET, POST'",
+            "DELETE, /api/warehouses, 'GET, POST'", "POST, /api/warehouses/WH-H, GET",
+            "DELETE, /api/orders/O-H, GET", "PATCH, /api/returns/RMA-H, GET", "POST, /api/inventory, GET"})
+    @Order(1)
+    void anUnsupportedMethodIs405WithAllow(HttpMethod method, String path, String allowed) {
+        Api.Response response = api.send("admin", method, path, MediaType.APPLICATION_JSON, "{}");
+        assertThat(response.status()).as("%s %s answered %s", method, path, response.text()).isEqualTo(405);
+        assertThat(response.header("Allow").split(",")).containsExactlyInAnyOrder(allowed.split(", "));
+        assertThat(inOurWords(response.problem()).path("detail").asText())
+                .isEqualTo(path + " takes " + allowed + ", not " + method + ".");
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A path no endpoint has, whatever the method and role: 404 in our words; without credentials still 401. */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"GET, /api/nope", "POST, /api/nope", "DELETE, /api/nope",
+            "GET, /api/warehouses/WH-H/nope", "GET, /api/orders/O-H/history/x", "GET, /nope", "GET, /api",
+            "PUT, /api/inventory/SKU-H/nope/deeper", "GET, /swagger-ui/nope.js"})
+    @Order(1)
+    void anUnknownPathIs404InOurWords(HttpMethod method, String path) {
+        for (String user : List.of("channel", "viewer", "admin")) {
+            Api.Response response = api.send(user, method, path, MediaType.APPLICATION_JSON, "{}");
+            assertThat(response.status()).as("%s %s as %s answered %s", method, path, user, response.text())
+                    .isEqualTo(404);
+            assertThat(inOurWords(response.problem()).path("detail").asText())
+                    .isEqualTo("There is no endpoint " + method + " " + path + ".");
+        }
+        Api.Response anonymous = api.send(null, method, path, MediaType.APPLICATION_JSON, "{}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        anonymous.problem();
+        assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A problem document without the framework's wording or names. */
+    static JsonNode inOurWords(JsonNode problem) {
+        assertThat(problem.toString()).doesNotContainIgnoringCase("static resource")
+                .doesNotContain("Supported methods").doesNotContain("Request method")
+                .doesNotContain("org.springframework").doesNotContain("Exception");
+        return problem;
     }
 
     /**
@@ -221,7 +265,8 @@ class HostileInputTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/inventory?page=4294968&size=500",
             "/api/inventory?page=2147483647&size=500", "/api/inventory?page=2147483647&size=1",
             "/api/inventory/SKU-H/movements?page=4294968&size=500",
-            "/api/inventory/SKU-H/movements?page=2147483647&size=500"})
+            "/api/inventory/SKU-H/movements?page=2147483647&size=500", "/api/warehouses?page=4294968&size=500",
+            "/api/warehouses?page=2147483647&size=500"})
     @Order(1)
     void aPageFarBeyondTheLastIsEmpty(String path) {
         Api.Response response = api.send("auditor", HttpMethod.GET, path, null, null);
@@ -691,6 +736,25 @@ class HostileInputTest {
         cases.add(query("/api/tasks/a%2Fb", null));
         cases.add(query("/api/shipments/a%24b", "shipmentId"));
         cases.add(query("/api/shipments/a%2Fb", null));
+        String warehouses = "/api/warehouses";
+        for (String path : List.of(warehouses, warehouses + "/WH-H")) {
+            for (String value : List.of("abc", "-1", "1.5", "99999999999999999999", "1e3")) {
+                cases.add(query(path + "?minPosition=" + value, "minPosition"));
+            }
+        }
+        for (String value : List.of("0", "501", "-1", "abc", "1.5", "99999999999", "2147483648", "1e2")) {
+            cases.add(query(warehouses + "?size=" + value, "size"));
+        }
+        for (String value : List.of("-1", "abc", "1.5", "99999999999", "2147483648", "%2D1")) {
+            cases.add(query(warehouses + "?page=" + value, "page"));
+        }
+        for (String id : List.of("$", "%24", "WH%24H", "a%20b", "%C3%A9", "x".repeat(65), "x".repeat(3000),
+                "%7B%22%24ne%22%3A1%7D")) {
+            cases.add(query(warehouses + "/" + id, "warehouseId"));
+        }
+        for (String id : List.of("a%2Fb", "a%2fb", "%2E%2E", "a%00b", "a%5Cb", "WH-H%2F")) {
+            cases.add(query(warehouses + "/" + id, null));
+        }
         cases.add(query("/api/returns/a%24b", "rmaId"));
         cases.add(query("/api/returns/" + "x".repeat(65), "rmaId"));
         String asOf = "/api/inventory/SKU-H/as-of?at=2026-11-26T10:15:30Z";

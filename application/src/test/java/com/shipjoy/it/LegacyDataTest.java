@@ -75,6 +75,12 @@ class LegacyDataTest {
         assertThat(api.read("viewer", "/api/kpis/labor?warehouseId=LG-WH1&from=" + made + "&to="
                 + made.plus(Duration.ofDays(2)), head).path("items").path(0).path("tasksCompleted").asLong())
                 .isEqualTo(3);
+        // The warehouses read model is younger than the data: it too is built from the old events alone.
+        JsonNode warehouses = api.read("viewer", "/api/warehouses", head);
+        assertThat(OrderJson.itemValues(warehouses, "warehouseId")).containsExactly("LG-WH1", "LG-WH2");
+        assertThat(warehouses.path("items").path(0).path("locations")).extracting(JsonNode::asText)
+                .contains("A-01", "A-02", "OUTBOUND");
+        assertThat(warehouses.path("items").path(0).path("workers")).isNotEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.shipjoy.projections.kpi.KpiBucket;
 import com.shipjoy.projections.ledger.MovementDocument;
 import com.shipjoy.projections.order.OrderDocument;
 import com.shipjoy.projections.returns.ReturnDocument;
+import com.shipjoy.projections.warehouse.WarehouseDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +113,7 @@ class ProjectionIdempotencyTest {
         mongo.save(new TaskDocument("GHOST.1", "GHOST", "O-P", "W1", "SKU-P", "A-01", 1, null, TaskStatus.OPEN, null,
                 null, null, null));
         mongo.save(new LaborDocument("GHOST.1", "W1", "K1", 100, 1, 0, Instant.now()));
+        mongo.save(new WarehouseDocument("GHOST", "Ghost", List.of("OUTBOUND"), List.of()));
         // And every KPI hour: the replay must count them all again.
         mongo.remove(new Query(), KpiBucket.class);
 
@@ -150,7 +152,8 @@ class ProjectionIdempotencyTest {
 
     /**
      * Damage only processing the fulfillment events again repairs: the task, its labor, the shipment and the order's
-     * picked figure (recomputed from the picks kept per task: adding a redelivered pick would count it twice).
+     * picked figure (recomputed from the picks kept per task: adding a redelivered pick would count it twice), and
+     * the worker hired for it.
      */
     private static void fulfillmentCanaries() {
         mongo.remove(Query.query(where("_id").is(ReadModelHistory.SP + ".1")), TaskDocument.class);
@@ -159,6 +162,8 @@ class ProjectionIdempotencyTest {
         mongo.remove(Query.query(where("_id").is("RMA-P")), ReturnDocument.class);
         mongo.updateFirst(Query.query(where("_id").is("O-P")), Update.update("lines.0.picked", 999),
                 OrderDocument.class);
+        mongo.updateFirst(Query.query(where("_id").is("W1")), Update.update("workers", List.of()),
+                WarehouseDocument.class);
     }
 
     /**

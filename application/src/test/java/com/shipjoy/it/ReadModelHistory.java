@@ -98,7 +98,7 @@ final class ReadModelHistory {
             "/api/orders/O-P/history?size=500", "/api/orders?size=500", "/api/backorders", "/api/tasks?size=500",
             "/api/tasks/" + SP + ".1", "/api/shipments/" + SP, "/api/returns/RMA-P",
             "/api/kpis/labor?size=500&" + WINDOW, "/api/kpis?" + WINDOW, "/api/kpis?warehouseId=W1&" + WINDOW,
-            "/api/kpis?warehouseId=W2&" + WINDOW);
+            "/api/kpis?warehouseId=W2&" + WINDOW, "/api/warehouses", "/api/warehouses/W1");
 
     /** {@code path} waiting for the read model to reach {@code position}. */
     static String at(String path, long position) {

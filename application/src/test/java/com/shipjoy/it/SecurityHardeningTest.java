@@ -109,15 +109,17 @@ class SecurityHardeningTest {
 
     @Test
     void requestsTheServerCannotReadAreAnsweredWithProblemDocuments() throws Exception {
-        assertRawRefusal("GET /api/orders?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414);
+        assertRawRefusal("GET /api/orders?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414,
+                "request-line-too-long");
         assertRawRefusal("GET /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(40_000)
-                + "\r\n\r\n", 431);
-        assertRawRefusal("NOT AN HTTP REQUEST\r\n\r\n", 400);
-        assertRawRefusal("GET /api/orders HTTP/1.1\r\nHost: localhost\r\nBad Header Without Colon\r\n\r\n", 400);
+                + "\r\n\r\n", 431, "headers-too-large");
+        assertRawRefusal("NOT AN HTTP REQUEST\r\n\r\n", 400, "invalid-request");
+        assertRawRefusal("GET /api/orders HTTP/1.1\r\nHost: localhost\r\nBad Header Without Colon\r\n\r\n", 400,
+                "invalid-request");
     }
 
     /** Sends {@code request} as is over a socket; the answer is {@code status} with a problem document, then EOF. */
-    private static void assertRawRefusal(String request, int status) throws Exception {
+    private static void assertRawRefusal(String request, int status, String type) throws Exception {
         URI base = URI.create(system.app().baseUrl());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
@@ -131,6 +133,7 @@ class SecurityHardeningTest {
                     .contains("x-content-type-options: nosniff");
             JsonNode problem = JSON.readTree(parts[1]);
             assertThat(problem.path("status").asInt()).as(what).isEqualTo(status);
+            assertThat(problem.path("type").asText()).as(what).endsWith("/" + type);
             assertThat(problem.path("title").asText()).as(what).isNotBlank();
             assertThat(problem.path("detail").asText()).as(what).isNotBlank();
         }

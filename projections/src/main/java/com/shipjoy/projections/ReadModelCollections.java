@@ -17,6 +17,7 @@ import com.shipjoy.projections.order.OrderDocument;
 import com.shipjoy.projections.order.OrderHistoryDocument;
 import com.shipjoy.projections.order.OrderLists;
 import com.shipjoy.projections.returns.ReturnDocument;
+import com.shipjoy.projections.warehouse.WarehouseDocument;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class ReadModelCollections {
                     List.of(LaborDocument.COLLECTION, LaborHour.COLLECTION, LaborWarehouse.COLLECTION)),
             Map.entry(ReadModels.KPIS, List.of(KpiBucket.COLLECTION, KpiOpenOrders.COLLECTION, KpiOrder.COLLECTION)),
             Map.entry(ReadModels.RETURNS, List.of(ReturnDocument.COLLECTION)),
+            Map.entry(ReadModels.WAREHOUSES, List.of(WarehouseDocument.COLLECTION)),
             Map.entry(ReadModels.STOCK_CHECKPOINTS,
                     List.of(StockCheckpoints.COLLECTION, EarlierCheckpoint.COLLECTION)));
     private static final Map<String, String> READ_MODEL_OF = new HashMap<>();

@@ -15,11 +15,12 @@ public final class ReadModels {
     public static final String LABOR = "labor";
     public static final String KPIS = "kpis";
     public static final String RETURNS = "returns";
+    public static final String WAREHOUSES = "warehouses";
     /** The audit checkpoints of every {@code Stock}, which as-of and the consistency audit start from. */
     public static final String STOCK_CHECKPOINTS = "stock-checkpoints";
 
     public static final List<String> ALL = List.of(INVENTORY, STOCK_LEDGER, ORDERS, BACKORDERS, ORDER_HISTORY, TASKS,
-            SHIPMENTS, LABOR, KPIS, RETURNS, STOCK_CHECKPOINTS);
+            SHIPMENTS, LABOR, KPIS, RETURNS, WAREHOUSES, STOCK_CHECKPOINTS);
 
     private ReadModels() {
     }

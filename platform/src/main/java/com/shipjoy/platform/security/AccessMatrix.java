@@ -35,7 +35,8 @@ public final class AccessMatrix {
     }
 
     private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
-    private static final Set<Role> READ_INVENTORY = EnumSet.of(AGENT, WAREHOUSE, AUDITOR, VIEWER, ADMIN);
+    /** Inventory levels and the warehouses (locations, workers): what every role but the sales channels reads. */
+    private static final Set<Role> ALL_BUT_CHANNEL = EnumSet.of(AGENT, WAREHOUSE, AUDITOR, VIEWER, ADMIN);
     private static final Set<Role> READ_ORDERS = EnumSet.of(AGENT, AUDITOR, ADMIN);
     private static final Set<Role> READ_WAREHOUSE = EnumSet.of(WAREHOUSE, AUDITOR, ADMIN);
     private static final Set<Role> WAREHOUSE_WORK = EnumSet.of(WAREHOUSE, ADMIN);
@@ -53,6 +54,8 @@ public final class AccessMatrix {
             row(POST, "/api/admin/projections/{name}/replay", ADMIN),
             row(GET, "/api/audit/inventory-consistency", AUDIT),
 
+            row(GET, "/api/warehouses", ALL_BUT_CHANNEL),
+            row(GET, "/api/warehouses/{warehouseId}", ALL_BUT_CHANNEL),
             row(POST, "/api/warehouses", WAREHOUSE_WORK),
             row(POST, "/api/warehouses/{warehouseId}/locations", WAREHOUSE_WORK),
             row(POST, "/api/warehouses/{warehouseId}/workers", WAREHOUSE_WORK),
@@ -61,8 +64,8 @@ public final class AccessMatrix {
             row(POST, "/api/warehouses/{warehouseId}/counts", WAREHOUSE_WORK),
             row(POST, "/api/warehouses/{warehouseId}/tasks/next", WAREHOUSE_WORK),
 
-            row(GET, "/api/inventory", READ_INVENTORY),
-            row(GET, "/api/inventory/{sku}", READ_INVENTORY),
+            row(GET, "/api/inventory", ALL_BUT_CHANNEL),
+            row(GET, "/api/inventory/{sku}", ALL_BUT_CHANNEL),
             row(GET, "/api/inventory/{sku}/movements", READ_WAREHOUSE),
             row(GET, "/api/inventory/{sku}/as-of", READ_WAREHOUSE),
 

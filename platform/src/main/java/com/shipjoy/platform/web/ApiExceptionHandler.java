@@ -7,6 +7,7 @@ import com.shipjoy.events.common.RejectedException;
 import com.shipjoy.events.common.Rejection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.server.ServerWebInputException;
@@ -143,7 +148,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError(parameter, "has an invalid value"))));
     }
 
-    /** Framework-produced statuses (404 route, 405, 415, …) become problem documents with our type URIs. */
+    /**
+     * A path no endpoint maps, whatever the method: the framework then looked for a static resource and says so
+     * ("No static resource …"), which is none of a client's business.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex instanceof NoResourceFoundException) {
+            return respond(Problems.of(HttpStatus.NOT_FOUND, "There is no endpoint "
+                    + exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value() + "."));
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
+    }
+
+    /** A path that exists, with a method it does not take: which ones it takes, in the Allow header too. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(MethodNotAllowedException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String allowed = ex.getSupportedMethods().stream().map(HttpMethod::name).sorted()
+                .collect(Collectors.joining(", "));
+        String path = exchange.getRequest().getPath().value();
+        String method = exchange.getRequest().getMethod().name();
+        ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, allowed.isEmpty()
+                ? path + " does not take " + method + "." : path + " takes " + allowed + ", not " + method + ".");
+        return Mono.just(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+
+    /** Framework-produced statuses (406, 415, …) become problem documents with our type URIs. */
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {

@@ -21,7 +21,8 @@ public final class Problems {
     private static final Map<Integer, String> TYPES = Map.ofEntries(Map.entry(400, "invalid-request"),
             Map.entry(401, "unauthenticated"), Map.entry(403, "forbidden"), Map.entry(404, "not-found"),
             Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"), Map.entry(409, "conflict"),
-            Map.entry(413, "payload-too-large"), Map.entry(415, "unsupported-media-type"),
+            Map.entry(413, "payload-too-large"), Map.entry(414, "request-line-too-long"),
+            Map.entry(415, "unsupported-media-type"), Map.entry(431, "headers-too-large"),
             Map.entry(429, "too-many-sign-ins"), Map.entry(503, "not-yet-consistent"));
 
     private Problems() {

@@ -2,7 +2,6 @@ package com.shipjoy.query.audit;
 
 import static com.shipjoy.platform.axon.EventPositions.MIN_POSITION;
 
-import com.shipjoy.events.stock.StockId;
 import com.shipjoy.platform.axon.EventPositions;
 import com.shipjoy.platform.web.IdCode;
 import com.shipjoy.projections.ReadModels;
@@ -22,13 +21,11 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -52,9 +49,9 @@ class StockAuditController {
     private static final String FROM_FIRST_EVENT = "Rebuild every level from its Stock's first event instead of "
             + "from the audit checkpoints: checks the checkpoints themselves, at a cost in proportion to the events.";
 
-    /** By sku, then warehouse; without building strings, as it runs some million times at 100,000 levels. */
-    private static final Comparator<StockId> BY_SKU = Comparator.comparing((StockId id) -> id.sku().value())
-            .thenComparing(id -> id.warehouseId().value());
+    /** The order of the mismatches: by sku, then warehouse. */
+    private static final Comparator<Mismatch> BY_LEVEL = Comparator.comparing(Mismatch::sku)
+            .thenComparing(Mismatch::warehouseId);
 
     /** Where the audit reads the checkpoints while its own thread reads the inventory. */
     private static final Executor AUDIT_READS = Schedulers.boundedElastic()::schedule;
@@ -90,6 +87,10 @@ class StockAuditController {
     record Mismatch(String sku, String warehouseId, @Nullable Figures readModel, @Nullable Figures eventSourced) {
     }
 
+    /** A sku in a warehouse, as both sides store it (not validated again: 100,000 of them per audit). */
+    private record StockKey(String sku, String warehouseId) {
+    }
+
     record Consistency(long checked, long position, List<Mismatch> mismatches) {
     }
 
@@ -122,8 +123,7 @@ class StockAuditController {
             if (warehouseId != null && !warehouseId.equals(stock.warehouseId())) {
                 continue;
             }
-            StockLevel level = replay.level(StockId.of(sku, stock.warehouseId()), stock, Bound.at(at),
-                    fromFirstEvent);
+            StockLevel level = replay.level(sku, stock.warehouseId(), stock, Bound.at(at), fromFirstEvent);
             if (level.movements() > 0) {
                 warehouses.add(new WarehouseStock(stock.warehouseId(), level.onHand(), level.reserved(),
                         level.onHand() - level.reserved(), level.locationList(), null));
@@ -160,45 +160,46 @@ class StockAuditController {
         // work on one thread (decoding 100,000 documents), and the two are alike in size.
         // Streamed: only the levels are kept, not every document at once as well (100,000 of each at full size);
         // read without Spring Data's mapping (AuditReads).
-        CompletableFuture<Map<StockId, Stock>> checkpointsRead = CompletableFuture.supplyAsync(() -> {
-            Map<StockId, Stock> read = new TreeMap<>(BY_SKU);
+        CompletableFuture<Map<StockKey, Stock>> checkpointsRead = CompletableFuture.supplyAsync(() -> {
+            Map<StockKey, Stock> read = new HashMap<>();
             try (Stream<StockCheckpoints> skus = AuditReads.checkpoints(mongo)) {
                 skus.forEach(sku -> stocks(sku).forEach(stock ->
-                        read.put(StockId.of(sku.sku(), stock.warehouseId()), stock)));
+                        read.put(new StockKey(sku.sku(), stock.warehouseId()), stock)));
             }
             return read;
         }, AUDIT_READS);
-        Map<StockId, WarehouseStock> readModel = new TreeMap<>(BY_SKU);
+        Map<StockKey, WarehouseStock> readModel = new HashMap<>();
         try (Stream<InventoryDocument> documents = AuditReads.inventory(mongo)) {
             documents.forEach(document -> document.warehouses().forEach(warehouse ->
-                    readModel.put(StockId.of(document.sku(), warehouse.warehouseId()), warehouse)));
+                    readModel.put(new StockKey(document.sku(), warehouse.warehouseId()), warehouse)));
         }
-        Map<StockId, Stock> checkpoints = checkpointsRead.join();
-        Set<StockId> keys = new TreeSet<>(BY_SKU);
-        keys.addAll(readModel.keySet());
-        keys.addAll(checkpoints.keySet());
-        List<Mismatch> mismatches = new ArrayList<>();
-        for (StockId stockId : keys) {
-            WarehouseStock read = readModel.get(stockId);
-            Stock stock = checkpoints.get(stockId);
-            Figures readFigures = null;
-            Figures sourced;
-            if (read == null) {
-                if (stock.firstPosition() == null || stock.firstPosition() > position) {
-                    continue; // the read model has not come to this Stock yet
-                }
-                sourced = figures(stock.current());
-            } else {
-                readFigures = Figures.of(read);
-                Bound bound = read.sequence() == null ? Bound.END : Bound.sequence(read.sequence());
-                sourced = Figures.of(replay.level(stockId, stock, bound, fromFirstEvent));
+        Map<StockKey, Stock> checkpoints = checkpointsRead.join();
+        List<StockKey> levels = new ArrayList<>(readModel.keySet());
+        checkpoints.keySet().stream().filter(level -> !readModel.containsKey(level)).forEach(levels::add);
+        // Compared on every core (the reads are done), then put in order: hashing instead of sorted maps and a
+        // parallel comparison took the single-threaded part of the audit from about a third of its time.
+        List<Mismatch> mismatches = levels.parallelStream()
+                .map(level -> mismatch(level, readModel.get(level), checkpoints.get(level), position, fromFirstEvent))
+                .filter(Objects::nonNull).sorted(BY_LEVEL).toList();
+        return new Consistency(levels.size(), position, mismatches);
+    }
+
+    /** The mismatch of one level, or null when the two sides agree (or the read model has not come to it yet). */
+    private Mismatch mismatch(StockKey level, WarehouseStock read, Stock stock, long position, boolean fromFirstEvent) {
+        Figures readFigures = null;
+        Figures sourced;
+        if (read == null) {
+            if (stock.firstPosition() == null || stock.firstPosition() > position) {
+                return null; // the read model has not come to this Stock yet
             }
-            if (!Objects.equals(readFigures, sourced)) {
-                mismatches.add(new Mismatch(stockId.sku().value(), stockId.warehouseId().value(), readFigures,
-                        sourced));
-            }
+            sourced = figures(stock.current());
+        } else {
+            readFigures = Figures.of(read);
+            Bound bound = read.sequence() == null ? Bound.END : Bound.sequence(read.sequence());
+            sourced = Figures.of(replay.level(level.sku(), level.warehouseId(), stock, bound, fromFirstEvent));
         }
-        return new Consistency(keys.size(), position, mismatches);
+        return Objects.equals(readFigures, sourced) ? null
+                : new Mismatch(level.sku(), level.warehouseId(), readFigures, sourced);
     }
 
     private static Figures figures(Checkpoint checkpoint) {
