@@ -97,6 +97,11 @@ class ApiDescriptionTest {
         post("warehouse", "/api/warehouses/" + W + "/locations", "{\"locations\":[\"B-01\"]}", 200);
         post("warehouse", "/api/warehouses/OA-NOWHERE/locations", "{\"locations\":[\"B-01\"]}", 404);
         post("warehouse", "/api/warehouses/" + W + "/workers", "{\"workerId\":\"ann\",\"name\":\"Ann\"}", 201);
+        long registered = post("warehouse", "/api/warehouses/" + W + "/workers", "{\"workerId\":\"ann\","
+                + "\"name\":\"Ann\"}", 200).position();
+        get("warehouse", "/api/warehouses?minPosition=" + registered, 200);
+        get("warehouse", "/api/warehouses/" + W + "?minPosition=" + registered, 200);
+        get("warehouse", "/api/warehouses/OA-NOWHERE", 404);
 
         // Stock
         String receipt = "{\"receiptId\":\"OA-R1\",\"reference\":\"PO-1\",\"lines\":[{\"sku\":\"" + MUG

@@ -9,18 +9,11 @@ import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.warehouse.WarehouseDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,7 +40,6 @@ class WarehouseQueryController {
                     + "name, and its workers {workerId, name} sorted by workerId (both in ASCII order: digits, "
                     + "then upper case, then lower case). Every role but CHANNEL.")
     @ApiResponse(responseCode = "200", description = "One page of warehouses")
-    @Refusals
     Mono<Page<WarehouseDocument>> warehouses(@RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                              @Parameter(description = MIN_POSITION)
@@ -60,31 +52,11 @@ class WarehouseQueryController {
             description = "As in the list: locations sorted by name (OUTBOUND included), workers by workerId. 404 "
                     + "for a warehouse never registered. Every role but CHANNEL.")
     @ApiResponse(responseCode = "200", description = "The warehouse")
-    @ApiResponse(responseCode = "404", description = "No warehouse of that id", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @Refusals
+    @ApiResponse(responseCode = "404", description = "No warehouse of that id")
     Mono<WarehouseDocument> warehouse(@PathVariable @IdCode String warehouseId,
                                       @Parameter(description = MIN_POSITION)
                                       @RequestParam(required = false) @Min(0) Long minPosition) {
         return positions.read(minPosition, ReadModels.WAREHOUSES, () -> queries.warehouse(warehouseId).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown warehouse " + warehouseId + ".")));
-    }
-
-    /** What both reads may answer besides their result, as problem documents. */
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "400", description = "An invalid parameter (page, size, minPosition or id)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "CHANNEL may not read warehouses",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The read model did not reach minPosition within 5 s",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @interface Refusals {
     }
 }
