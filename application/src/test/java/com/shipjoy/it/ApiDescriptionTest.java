@@ -111,8 +111,12 @@ class ApiDescriptionTest {
         post("warehouse", "/api/warehouses/" + W + "/receipts", receipt.replace(":10", ":11"), 409);
         post("warehouse", "/api/warehouses/" + W + "/moves", move(2), 200);
         post("warehouse", "/api/warehouses/" + W + "/moves", move(1000), 409);
+        assertStatus(exchange("warehouse", HttpMethod.POST, "/api/warehouses/" + W + "/moves",
+                MediaType.APPLICATION_JSON, move(1), "oa-key-2"), 200);
+        assertStatus(exchange("warehouse", HttpMethod.POST, "/api/warehouses/" + W + "/moves",
+                MediaType.APPLICATION_JSON, move(2), "oa-key-2"), 409);
         post("warehouse", "/api/warehouses/" + W + "/counts", "{\"sku\":\"" + MUG + "\",\"location\":\"A-02\","
-                + "\"countedQuantity\":2,\"reason\":\"cycle count\"}", 200);
+                + "\"countedQuantity\":3,\"reason\":\"cycle count\"}", 200);
 
         // Orders: placed with a retry under an Idempotency-Key, placed again, conflicting, backordered
         ObjectNode first = order("web", "OA-1", "OA-CUST", MUG, 3).put("orderId", "OA-O1");

@@ -36,6 +36,10 @@ class ApiAnswers {
     private static final String INVALID = "InvalidRequestProblem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
+    /** Any command's 409 (see "Retries" in the description). */
+    private static final String KEY_CONFLICT = "The Idempotency-Key was used for another request, or its request "
+            + "was applied but not answered before a restart";
+
     /** What each shared refusal means, by status. */
     private static final Map<HttpStatus, String> SHARED = Map.of(
             HttpStatus.BAD_REQUEST, "Invalid request: a parameter, header or body field fails validation (each "
@@ -82,6 +86,12 @@ class ApiAnswers {
                         BigDecimal.ONE))));
         if (parameters.stream().anyMatch(parameter -> "minPosition".equals(parameter.getName()))) {
             responses.putIfAbsent("503", new ApiResponse());
+        }
+        if (parameters.stream().anyMatch(parameter -> "Idempotency-Key".equals(parameter.getName()))) {
+            ApiResponse conflict = responses.computeIfAbsent("409", code -> new ApiResponse());
+            conflict.setDescription(conflict.getDescription() == null ? KEY_CONFLICT
+                    : conflict.getDescription() + "; or " + KEY_CONFLICT.substring(0, 1).toLowerCase()
+                    + KEY_CONFLICT.substring(1));
         }
         if (responses.get("204") != null) {
             responses.get("204").setContent(null); // springdoc gives it the operation's JSON answer
