@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,17 @@ class ApiAnswers {
     private static final String PROBLEM = "Problem";
     private static final String INVALID = "InvalidRequestProblem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    private static final String COMMANDS = "com.shipjoy.command.";
+
+    /** What a command's success carries (see "Read your writes" and "Retries" in the description). */
+    private static final Header EVENT_POSITION = new Header().required(true)
+            .description("The event store's head after the command's events were stored: pass it as `minPosition` "
+                    + "to read what the command did")
+            .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO));
+    private static final Header REPLAYED = new Header()
+            .description("`true` when this is the stored answer to an earlier request with the same Idempotency-Key")
+            .schema(new StringSchema()._enum(List.of("true")));
 
     /** Any command's 409 (see "Retries" in the description). */
     private static final String KEY_CONFLICT = "The Idempotency-Key was used for another request, or its request "
@@ -53,6 +65,25 @@ class ApiAnswers {
             HttpStatus.SERVICE_UNAVAILABLE, "The read model did not reach `minPosition` within 5 s: retry.",
             HttpStatus.NOT_FOUND, "Not found.",
             HttpStatus.CONFLICT, "Refused: conflicts with the current state.");
+
+    /**
+     * The headers of a command's success. Commands are the command side's operations: the other POSTs (replaying
+     * and retrying read models) store no events, so they have no position to answer.
+     */
+    @Bean
+    OperationCustomizer commandHeaders() {
+        return (operation, handler) -> {
+            if (handler.getBeanType().getPackageName().startsWith(COMMANDS)) {
+                operation.getResponses().forEach((code, response) -> {
+                    if (code.startsWith("2")) {
+                        response.addHeaderObject("X-Event-Position", EVENT_POSITION)
+                                .addHeaderObject("Idempotent-Replayed", REPLAYED);
+                    }
+                });
+            }
+            return operation;
+        };
+    }
 
     @Bean
     OpenApiCustomizer problemAnswers() {

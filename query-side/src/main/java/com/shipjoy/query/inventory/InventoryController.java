@@ -92,7 +92,7 @@ class InventoryController {
                                       @RequestParam(required = false) @IdCode String warehouseId,
                                       @RequestParam(required = false) Instant from,
                                       @RequestParam(required = false) Instant to,
-                                      @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
+                                      @RequestParam(defaultValue = "json") @Pattern(regexp = "^(json|csv)$") String format,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                       @Parameter(description = MIN_POSITION) @RequestParam(required = false)
