@@ -80,8 +80,8 @@ class FulfillmentController {
     record PackRequest(@NotNull @Size(min = 1, max = 500) List<@NotNull @Valid CartonRequest> cartons) {
     }
 
-    record ShipRequest(@NotBlank @Size(min = 1, max = 100) String carrier,
-                       @NotBlank @Size(min = 1, max = 100) String trackingNumber) {
+    record ShipRequest(@NotBlank @Size(max = 100) String carrier,
+                       @NotBlank @Size(max = 100) String trackingNumber) {
     }
 
     record ShipmentAnswer(String shipmentId, ShipmentStatus status) {

@@ -63,16 +63,16 @@ class OrderController {
         this.digest = digest;
     }
 
-    record CustomerRequest(@NotNull @IdCode String customerId, @NotBlank @Size(min = 1, max = 200) String name,
+    record CustomerRequest(@NotNull @IdCode String customerId, @NotBlank @Size(max = 200) String name,
                            @NotNull @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$",
                                    message = "must be an address with one @") String email) {
     }
 
-    record ShipToRequest(@NotBlank @Size(min = 1, max = 200) String name,
-                         @NotBlank @Size(min = 1, max = 200) String line1,
-                         @NotBlank @Size(min = 1, max = 100) String city,
-                         @NotBlank @Size(min = 1, max = 20) String postalCode,
-                         @NotBlank @Size(min = 1, max = 100) String country) {
+    record ShipToRequest(@NotBlank @Size(max = 200) String name,
+                         @NotBlank @Size(max = 200) String line1,
+                         @NotBlank @Size(max = 100) String city,
+                         @NotBlank @Size(max = 20) String postalCode,
+                         @NotBlank @Size(max = 100) String country) {
     }
 
     record LineRequest(@NotNull @IdCode String sku, @NotNull @Min(1) @Max(Quantity.MAX) Long quantity,
@@ -99,7 +99,7 @@ class OrderController {
     record OrderAnswer(String orderId, OrderStatus status) {
     }
 
-    record CancelRequest(@NotBlank @Size(min = 1, max = 500) String reason) {
+    record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     /** deliveredAt is text: Jackson would take a number as epoch seconds, and the contract wants ISO-8601. */

@@ -64,7 +64,7 @@ class ReturnController {
 
     record ReturnRequest(@IdCode String rmaId, @NotNull @Size(min = 1, max = 500)
                          List<@NotNull @Valid ReturnLineRequest> lines,
-                         @NotBlank @Size(min = 1, max = 500) String reason,
+                         @NotBlank @Size(max = 500) String reason,
                          @NotNull ReturnResolution resolution,
                          @Size(max = 500) List<@NotNull @Valid ReturnLineRequest> exchangeLines) {
     }

@@ -50,7 +50,7 @@ class StockController {
         this.commands = commands;
     }
 
-    record ReceiptRequest(@IdCode String receiptId, @NotBlank @Size(min = 1, max = 200) String reference,
+    record ReceiptRequest(@IdCode String receiptId, @NotBlank @Size(max = 200) String reference,
                           @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull LineRequest> lines) {
     }
 

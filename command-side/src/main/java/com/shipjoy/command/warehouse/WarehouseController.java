@@ -43,7 +43,7 @@ class WarehouseController {
         this.commands = commands;
     }
 
-    record WarehouseRequest(@NotNull @IdCode String warehouseId, @NotBlank @Size(min = 1, max = 200) String name,
+    record WarehouseRequest(@NotNull @IdCode String warehouseId, @NotBlank @Size(max = 200) String name,
                             @NotNull @Size(min = 1, max = 10_000) @ArraySchema(schema = @Schema(
                                     pattern = Code.PATTERN, minLength = 1, maxLength = 64))
                             List<@NotNull @IdCode String> locations) {
@@ -54,7 +54,7 @@ class WarehouseController {
             pattern = Code.PATTERN, minLength = 1, maxLength = 64)) List<@NotNull @IdCode String> locations) {
     }
 
-    record WorkerRequest(@NotNull @IdCode String workerId, @NotBlank @Size(min = 1, max = 200) String name) {
+    record WorkerRequest(@NotNull @IdCode String workerId, @NotBlank @Size(max = 200) String name) {
     }
 
     record WarehouseCreated(String warehouseId) {

@@ -27,6 +27,9 @@ import org.springframework.core.MethodParameter;
 @Configuration(proxyBeanMethods = false)
 class ApiSchemas {
 
+    /** What {@link NotBlank} asks of a text: a character that is not white space. */
+    private static final String NOT_BLANK = "\\S";
+
     /**
      * A nested type is named after its enclosing type ({@code Order.LineRequest}, {@code Stock.LineRequest}): by
      * simple name alone, the request records of different endpoints that share one ({@code LineRequest},
@@ -88,7 +91,15 @@ class ApiSchemas {
             both.retainAll(answers);
             requests.removeAll(both);
             answers.removeAll(both);
-            requests.forEach(name -> schemas.get(name).additionalProperties(false));
+            requests.forEach(name -> {
+                Schema<?> request = schemas.get(name).additionalProperties(false);
+                if (request.getProperties() != null) {
+                    // @NotBlank with @Size(max) comes out as minLength 0; the pattern validatedFields gave it says 1.
+                    request.getProperties().values().stream().filter(field -> NOT_BLANK.equals(field.getPattern()))
+                            .forEach(field -> field.setMinLength(Math.max(1, field.getMinLength() == null ? 0
+                                    : field.getMinLength())));
+                }
+            });
             answers.forEach(name -> {
                 Schema<?> answer = schemas.get(name);
                 if (answer.getProperties() != null) {
@@ -131,7 +142,7 @@ class ApiSchemas {
                 idCode(property);
             }
             if (Arrays.stream(annotations).anyMatch(NotBlank.class::isInstance) && property.getPattern() == null) {
-                property.pattern("\\S");
+                property.pattern(NOT_BLANK);
             }
             return property;
         };
