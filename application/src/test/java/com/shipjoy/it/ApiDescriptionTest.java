@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +58,9 @@ class ApiDescriptionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String W = "OA-W1";
     private static final String MUG = "OA-MUG";
+    /** The headers of ours an answer may carry; each must be in the description where it comes. */
+    private static final List<String> DESCRIBED_HEADERS = List.of("X-Event-Position", "Idempotent-Replayed",
+            HttpHeaders.RETRY_AFTER);
 
     private static String description;
     private static OpenApiInteractionValidator validator;
@@ -303,6 +307,12 @@ class ApiDescriptionTest {
                 .as("%s: status documented for %s (documented: %s)", exchange, operation.key(),
                         iterable(operation.responses().fieldNames()))
                 .isTrue();
+        for (String header : DESCRIBED_HEADERS) {
+            if (response.header(header) != null) {
+                assertThat(operation.responses().path(String.valueOf(status)).path("headers").has(header))
+                        .as("%s: header %s documented", exchange, header).isTrue();
+            }
+        }
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withBody(response.text());
         response.result().getResponseHeaders().forEach(answer::withHeader);
         ValidationReport report;
@@ -379,7 +389,7 @@ class ApiDescriptionTest {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Iterable<String> iterable(java.util.Iterator<String> names) {
+    private static Iterable<String> iterable(Iterator<String> names) {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;

@@ -1,5 +1,6 @@
 package com.shipjoy.platform.web;
 
+import com.shipjoy.platform.axon.CommandDispatcher;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,7 @@ class ApiAnswers {
     private static final String INVALID = "InvalidRequestProblem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    private static final String COMMANDS = "com.shipjoy.command.";
-
-    /** What a command's success carries (see "Read your writes" and "Retries" in the description). */
+    /** What a command's answers carry (see "Read your writes" and "Retries" in the description). */
     private static final Header EVENT_POSITION = new Header().required(true)
             .description("The event store's head after the command's events were stored: pass it as `minPosition` "
                     + "to read what the command did")
@@ -67,17 +67,18 @@ class ApiAnswers {
             HttpStatus.CONFLICT, "Refused: conflicts with the current state.");
 
     /**
-     * The headers of a command's success. Commands are the command side's operations: the other POSTs (replaying
-     * and retrying read models) store no events, so they have no position to answer.
+     * A command's success answers its position, which {@link CommandDispatcher} writes: on the operations of
+     * controllers given one. The other POSTs (replaying and retrying read models) store no events.
      */
     @Bean
     OperationCustomizer commandHeaders() {
         return (operation, handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith(COMMANDS)) {
+            boolean sendsCommands = Arrays.stream(handler.getBeanType().getDeclaredConstructors()).anyMatch(
+                    constructor -> List.of(constructor.getParameterTypes()).contains(CommandDispatcher.class));
+            if (sendsCommands) {
                 operation.getResponses().forEach((code, response) -> {
                     if (code.startsWith("2")) {
-                        response.addHeaderObject("X-Event-Position", EVENT_POSITION)
-                                .addHeaderObject("Idempotent-Replayed", REPLAYED);
+                        response.addHeaderObject("X-Event-Position", EVENT_POSITION);
                     }
                 });
             }
@@ -123,6 +124,12 @@ class ApiAnswers {
             conflict.setDescription(conflict.getDescription() == null ? KEY_CONFLICT
                     : conflict.getDescription() + "; or " + KEY_CONFLICT.substring(0, 1).toLowerCase()
                     + KEY_CONFLICT.substring(1));
+            // A repeat answers what the handler answered, its refusals included, and so does another request's 409.
+            responses.forEach((code, response) -> {
+                if (code.startsWith("2") || List.of("400", "404", "409").contains(code)) {
+                    response.addHeaderObject("Idempotent-Replayed", REPLAYED);
+                }
+            });
         }
         if (responses.get("204") != null) {
             responses.get("204").setContent(null); // springdoc gives it the operation's JSON answer
