@@ -27,8 +27,8 @@ import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
 /**
- * Malformed and hostile input against every command endpoint and every query parameter (contract §2, §10): each is
- * refused with the 4xx status the contract names, as a problem document naming the offending field where there is
+ * Malformed and hostile input against every command endpoint and every query parameter (docs/api.md): each is
+ * refused with the 4xx status docs/api.md names, as a problem document naming the offending field where there is
  * one, and changes nothing: the event store's head and the read models are what they were before.
  * Each case starts from a valid request (proven valid by the last test) and breaks exactly one thing.
  */
