@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The role matrix (contract §3 and §10, {@link AccessMatrix}) as the running system enforces it, generated from the
+ * The role matrix ({@link AccessMatrix}) as the running system enforces it, generated from the
  * matrix itself: every row is called as every role and as nobody, and exactly the allowed ones pass the security
  * layer (whatever the endpoint then answers to a dummy id or an empty body: 200, 400, 404…); the others get 401
  * (nobody) or 403. Every endpoint the application maps has a row, and every API row an endpoint, so an endpoint added

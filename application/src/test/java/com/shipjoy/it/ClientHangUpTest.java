@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that hang up mid-command (contract §2: no client behaviour produces a 5xx or a lost event). A client closing
+ * Clients that hang up mid-command (no client behaviour produces a 5xx or a lost event). A client closing
  * its connection a few milliseconds after sending a command makes the server cancel the request; that must not reach
  * the thread writing to the event store: the command either happens or does not, and every later command works.
  * Requests go over raw sockets so the test decides exactly when a connection closes: right after the request is

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
- * Warehouse execution through HTTP (contract §4 "Fulfillment execution", returns, §10 stock model, ledger, tasks,
+ * Warehouse execution through HTTP (fulfillment execution, returns, the stock model, ledger, tasks,
  * orders and shipments): an order from placement through pick, pack, ship and delivery with exact figures at each
  * step, a split order, short picks, cancellation after a pick, returns and exchanges, labor figures. Each test has
  * warehouses and skus of its own, so tasks/next and the labor figures see only its work.

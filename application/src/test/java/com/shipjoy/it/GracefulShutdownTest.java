@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A SIGTERM under load (contract §1: an answered command survives a stop; §2: no lost event, no half-applied
+ * A SIGTERM under load (an answered command survives a stop; no lost event, no half-applied
  * change). Stopping lets the requests in flight finish (server.shutdown=graceful) and closes the event store: the
  * server must exit in bounded time, and on the same data afterwards every command it answered 2xx is in effect, a
  * command of every kind works, and every read model agrees with the event store.

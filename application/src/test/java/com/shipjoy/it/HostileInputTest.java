@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -26,8 +27,8 @@ import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
 /**
- * Malformed and hostile input against every command endpoint and every query parameter (contract §2, §10): each is
- * refused with the 4xx status the contract names, as a problem document naming the offending field where there is
+ * Malformed and hostile input against every command endpoint and every query parameter (docs/api.md): each is
+ * refused with the 4xx status docs/api.md names, as a problem document naming the offending field where there is
  * one, and changes nothing: the event store's head and the read models are what they were before.
  * Each case starts from a valid request (proven valid by the last test) and breaks exactly one thing.
  */
@@ -229,13 +230,28 @@ class HostileInputTest {
     @Order(1)
     void aCommandWhoseAnswerCannotBeReadIsNotExecuted(String name, String accept) {
         Endpoint endpoint = ENDPOINTS.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
-        int status = EmbeddedApp.client()
+        Api.Response response = new Api.Response(EmbeddedApp.client()
                 .baseUrl(app.baseUrl()).build().post().uri(endpoint.path())
                 .headers(headers -> headers.setBasicAuth(userFor(endpoint.path()), userFor(endpoint.path())))
                 .contentType(MediaType.APPLICATION_JSON).header("Accept", accept).bodyValue(endpoint.body())
-                .exchange().expectBody().returnResult().getStatus().value();
-        assertThat(status).isEqualTo(406);
+                .exchange().expectBody().returnResult());
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(inOurWords(response.problem()).path("detail").asText()).contains("application/json")
+                .doesNotContain("ndjson");
         assertThat(state()).isEqualTo(expected);
+    }
+
+    /** A query asked for a media type it does not answer: 406 in our words, naming what it answers. */
+    @ParameterizedTest(name = "GET {0} with Accept application/xml")
+    @ValueSource(strings = {"/api/warehouses", "/api/orders", "/api/inventory", "/api/admin/projections"})
+    @Order(1)
+    void aQueryAskedForAnotherMediaTypeIs406InOurWords(String path) {
+        Api.Response response = new Api.Response(EmbeddedApp.client().baseUrl(app.baseUrl()).build().get()
+                .uri(path).headers(headers -> headers.setBasicAuth("admin", "admin"))
+                .header("Accept", "application/xml").exchange().expectBody().returnResult());
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(inOurWords(response.problem()).path("detail").asText()).contains("application/json")
+                .doesNotContain("ndjson");
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> endpointsAndUnacceptableTypes() {

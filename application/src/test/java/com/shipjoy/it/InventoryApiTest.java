@@ -23,7 +23,7 @@ import org.springframework.http.MediaType;
 
 /**
  * The inventory capability over HTTP, as a warehouse user, an auditor or a dashboard sees it: warehouses, workers,
- * receipts, moves, cycle counts, levels, the stock ledger, read-your-writes and who may do what (contract §3–§5, §10).
+ * receipts, moves, cycle counts, levels, the stock ledger, read-your-writes and who may do what.
  * Every test works on warehouses and skus of its own, so the tests share one running system without depending on
  * each other.
  */

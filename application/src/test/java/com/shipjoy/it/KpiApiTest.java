@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
- * The KPI document through HTTP (contract §7) with hand-computed figures. The clock cannot be moved, so the windows
+ * The KPI document through HTTP with hand-computed figures. The clock cannot be moved, so the windows
  * are laid around the hour the test runs in: {@link #hour} and its neighbours. Each test has warehouses of its own
  * and asserts their figures; overall figures are asserted where no other test can reach them (a past window).
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
- * The order API through HTTP (contract §4 "Orders (OMS)", §5 order queries, §10): intake and its idempotency,
+ * The order API through HTTP (orders, their queries, the rules of docs/api.md): intake and its idempotency,
  * validation, roles, cancelling, and the order read models. Each test uses its own channel, customer and skus.
  */
 class OrderApiTest extends Journey {

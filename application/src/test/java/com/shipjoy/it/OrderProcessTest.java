@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /**
- * The allocation process through HTTP (contract §4 "Orders (OMS)", §10 "Stock model", "Ledger"): where an order's
+ * The allocation process through HTTP (orders, the stock model, the ledger): where an order's
  * units come from, backorders and how arriving stock fills them, cancelling with compensation, the order's history,
  * and orders racing for the same units. Each test uses skus of its own; the warehouses are shared.
  */

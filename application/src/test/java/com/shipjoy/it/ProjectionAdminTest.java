@@ -17,7 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
- * Projection administration (contract §8): an event the orders read model cannot process is parked as a dead
+ * Projection administration : an event the orders read model cannot process is parked as a dead
  * letter, the read model goes on with other orders and shows ERROR, a replay parks nothing twice, and a retry once
  * the cause is gone applies it.
  */

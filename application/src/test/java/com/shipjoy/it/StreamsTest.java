@@ -29,7 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * The live streams over real HTTP (contract §6, §10 "Streams"): snapshot then changes, filters, resuming with
+ * The live streams over real HTTP (docs/api.md, "Live streams"): snapshot then changes, filters, resuming with
  * Last-Event-ID across a disconnect and a restart, the reset past retention, slow clients, heartbeats, replays,
  * roles. Retention, client buffer and heartbeat are made small. Each test uses its own channel and skus.
  */

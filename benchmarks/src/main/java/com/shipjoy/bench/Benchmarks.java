@@ -435,7 +435,7 @@ public final class Benchmarks {
     }
 
     private long currentHead() {
-        // A repeated registration stores nothing and answers the current head (contract §10).
+        // A repeated registration stores nothing and answers the current head.
         StringBuilder locations = new StringBuilder();
         for (int i = 1; i <= LOCATIONS; i++) {
             locations.append(i == 1 ? "" : ",").append('"').append(location(i)).append('"');

@@ -88,7 +88,7 @@ final class Http {
         }
     }
 
-    /** Development users: password = name (contract §3). */
+    /** Development users: password = name. */
     /** Basic credentials of a development user (password = name). */
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));

@@ -6,7 +6,7 @@ import com.shipjoy.platform.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
- * What "the same request" means for a repeated create (contract §10): the SHA-256 of the request's content as JSON,
+ * What "the same request" means for a repeated create: the SHA-256 of the request's content as JSON,
  * after defaults are applied and without the client-supplied id. Stored in the events, so a digest of the same
  * content must never change.
  */

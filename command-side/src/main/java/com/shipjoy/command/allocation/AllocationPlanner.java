@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Where an order's units come from (contract §4): one warehouse that can fill the whole order is preferred (the
+ * Where an order's units come from : one warehouse that can fill the whole order is preferred (the
  * first by id, for a stable choice); otherwise each line is split over the warehouses holding most of it first. What
  * no warehouse holds stays unallocated (backordered).
  */

@@ -51,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An order's units released in one warehouse, with its pick tasks: picked, packed into cartons, shipped. Status
- * (contract §10): RELEASED, PICKING (once a task is assigned or confirmed), PICKED, PACKED, SHIPPED, CANCELLED.
+ * RELEASED, PICKING (once a task is assigned or confirmed), PICKED, PACKED, SHIPPED, CANCELLED.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,

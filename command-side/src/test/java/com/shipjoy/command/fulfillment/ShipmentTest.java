@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rules of a shipment and its pick tasks (contract §4 "Fulfillment execution", §10 "Tasks"). */
+/** The rules of a shipment and its pick tasks. */
 class ShipmentTest {
 
     static final ShipmentId S1 = new ShipmentId("S1");

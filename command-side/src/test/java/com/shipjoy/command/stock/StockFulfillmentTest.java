@@ -50,7 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Picking, shipping and returning stock (contract §10 "Stock model", "Tasks"); the figures after each event are
+ * Picking, shipping and returning stock (the stock model, tasks); the figures after each event are
  * spelled out.
  */
 class StockFulfillmentTest {

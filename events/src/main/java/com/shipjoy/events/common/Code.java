@@ -2,7 +2,7 @@ package com.shipjoy.events.common;
 
 import java.util.regex.Pattern;
 
-/** The identifier syntax shared by every id in the contract: 1–64 of {@code [A-Za-z0-9._-]}. */
+/** The identifier syntax shared by every id of the API: 1–64 of {@code [A-Za-z0-9._-]}. */
 public final class Code {
 
     public static final String PATTERN = "^[A-Za-z0-9._-]{1,64}$";

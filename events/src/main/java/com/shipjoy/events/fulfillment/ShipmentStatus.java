@@ -1,7 +1,7 @@
 package com.shipjoy.events.fulfillment;
 
 /**
- * A shipment's status (contract §10), in the order a shipment goes through them. A status only ever moves forward
+ * A shipment's status, in the order a shipment goes through them. A status only ever moves forward
  * ({@link #advance}), so an event delivered again, or late, never sets a shipment back; CANCELLED is final.
  */
 public enum ShipmentStatus {

@@ -1,7 +1,7 @@
 package com.shipjoy.events.fulfillment;
 
 /**
- * A pick task's status (contract §10): OPEN until a worker takes it (ASSIGNED), DONE once confirmed (a short pick
+ * A pick task's status: OPEN until a worker takes it (ASSIGNED), DONE once confirmed (a short pick
  * too), CANCELLED with its order or shipment. DONE and CANCELLED are final.
  */
 public enum TaskStatus {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.shipjoy.events.common.InvalidValueException;
 import java.util.regex.Pattern;
 
-/** The order's id in its sales channel: 1–128 printable characters (contract §10). */
+/** The order's id in its sales channel: 1–128 printable characters. */
 public record ExternalOrderId(@JsonValue String value) {
 
     private static final Pattern PRINTABLE = Pattern.compile("^[\\x20-\\x7E]{1,128}$");

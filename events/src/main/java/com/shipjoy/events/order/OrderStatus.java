@@ -4,7 +4,7 @@ import com.shipjoy.events.fulfillment.ShipmentStatus;
 import java.util.Collection;
 
 /**
- * An order's status (contract §4), declared in precedence order: where several hold, the first wins. So an order
+ * An order's status, declared in precedence order: where several hold, the first wins. So an order
  * whose short pick left units waiting for stock is BACKORDERED until something ships. {@link #of} is the one place
  * that decides it; the order aggregate and the order read model each give it what they know.
  */

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class CommandDispatcher {
 
-    /** Response header: the event store's head once the command's events were stored (contract §2). */
+    /** Response header: the event store's head once the command's events were stored. */
     public static final String POSITION_HEADER = "X-Event-Position";
 
     private static final int SETTLE_ROUNDS = 4;

@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class EventPositions {
 
-    /** How long {@code ?minPosition=} waits for a read model before answering 503 (contract §2). */
+    /** How long {@code ?minPosition=} waits for a read model before answering 503. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(5);
     /** The OpenAPI description of a query's {@code minPosition} parameter. */
     public static final String MIN_POSITION = "Wait (at most 5 s, then 503) until this read model has processed "

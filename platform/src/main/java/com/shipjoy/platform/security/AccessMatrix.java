@@ -15,7 +15,7 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call what (contract §3 and §10, "Access"), the one place it is written: a row per endpoint of the API (its
+ * Who may call what, the one place it is written: a row per endpoint of the API (its
  * method and path as its controller maps it) and per group of other resources (the health check, the metrics, the
  * API description and web pages). {@code SecurityConfig} turns the rows, in this order, into the security layer's
  * rules (a path no row names is no endpoint: any signed-in user gets its 404). {@code AccessMatrixTest} calls every

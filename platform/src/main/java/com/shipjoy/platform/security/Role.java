@@ -1,6 +1,6 @@
 package com.shipjoy.platform.security;
 
-/** The roles of contract §3. */
+/** The roles a user may have (docs/api.md, "Signing in and roles"). */
 public enum Role {
     CHANNEL, AGENT, WAREHOUSE, AUDITOR, VIEWER, ADMIN
 }

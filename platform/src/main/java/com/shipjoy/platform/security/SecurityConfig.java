@@ -36,7 +36,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
-/** HTTP Basic on everything but the health check; the access table is contract §3 and §10 "Access". */
+/** HTTP Basic on everything but the health check; who may call what is {@link AccessMatrix}. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties({UsersProperties.class, SignInProperties.class})

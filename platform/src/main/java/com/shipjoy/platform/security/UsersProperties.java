@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code shipjoy.security.users.<name>.password} (a Spring password-encoder string such as {@code {bcrypt}…} or
- * {@code {noop}…}) and {@code .roles}. With {@code dev-users: true} the development users of contract §3 are added,
+ * {@code {noop}…}) and {@code .roles}. With {@code dev-users: true} the development users are added,
  * each named after its role with its name as password.
  */
 @ConfigurationProperties("shipjoy.security")

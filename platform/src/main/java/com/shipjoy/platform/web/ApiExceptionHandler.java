@@ -30,6 +30,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -174,6 +175,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? path + " does not take " + method + "." : path + " takes " + allowed + ", not " + method + ".");
         return Mono.just(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+
+    /**
+     * An Accept header that allows nothing the endpoint answers. The framework would list every media type its
+     * writers know (NDJSON, event streams), not what this endpoint gives.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleNotAcceptableStatusException(NotAcceptableStatusException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(Problems.of(HttpStatus.NOT_ACCEPTABLE, "The Accept header allows none of the media types "
+                + exchange.getRequest().getPath().value() + " answers: ask for application/json (the ledger also "
+                + "answers text/csv, the streams text/event-stream)."));
     }
 
     /** Framework-produced statuses (406, 415, …) become problem documents with our type URIs. */

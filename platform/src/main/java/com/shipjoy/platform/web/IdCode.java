@@ -14,7 +14,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** An identifier of the contract's syntax (1–64 of [A-Za-z0-9._-]); null passes, combine with @NotNull. */
+/** An identifier of the API's syntax (1–64 of [A-Za-z0-9._-]); null passes, combine with @NotNull. */
 @Documented
 @Constraint(validatedBy = {})
 @Pattern(regexp = Code.PATTERN)

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 
 /**
- * Request bodies are read strictly (contract §10): unknown fields, duplicate keys, trailing content, fractions for
+ * Request bodies are read strictly: unknown fields, duplicate keys, trailing content, fractions for
  * whole numbers and type coercions are 400s. Only the HTTP decoder is strict; the application's ObjectMapper (used for
  * stored events and read models) stays tolerant so that old events keep deserializing as the model evolves.
  */

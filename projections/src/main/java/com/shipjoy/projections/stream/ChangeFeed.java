@@ -39,7 +39,7 @@ public class ChangeFeed {
     /** Each view's {@link ChangeLog#keptFrom}, read once, then kept here by the only thread that trims it. */
     private final Map<View, Long> keptFrom = new ConcurrentHashMap<>();
 
-    /** {@code retention}: positions of changes kept for resuming streams (contract: at least 100,000). */
+    /** {@code retention}: positions of changes kept for resuming streams (docs/api.md: at least 100,000). */
     @Autowired
     public ChangeFeed(ChangeLog log, ObjectMapper json,
                       @Value("${shipjoy.streams.retention:100000}") long retention) {
