@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ class ApiDescriptionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String W = "OA-W1";
     private static final String MUG = "OA-MUG";
+    private static final Map<String, String> KEY_1 = Map.of("Idempotency-Key", "oa-key-1");
+    private static final Map<String, String> KEY_2 = Map.of("Idempotency-Key", "oa-key-2");
     /** The headers of ours an answer may carry; each must be in the description where it comes. */
     private static final List<String> DESCRIBED_HEADERS = List.of("X-Event-Position", "Idempotent-Replayed",
             HttpHeaders.RETRY_AFTER);
@@ -116,18 +119,18 @@ class ApiDescriptionTest {
         post("warehouse", "/api/warehouses/" + W + "/moves", move(2), 200);
         post("warehouse", "/api/warehouses/" + W + "/moves", move(1000), 409);
         assertStatus(exchange("warehouse", HttpMethod.POST, "/api/warehouses/" + W + "/moves",
-                MediaType.APPLICATION_JSON, move(1), "oa-key-2"), 200);
+                MediaType.APPLICATION_JSON, move(1), KEY_2), 200);
         assertStatus(exchange("warehouse", HttpMethod.POST, "/api/warehouses/" + W + "/moves",
-                MediaType.APPLICATION_JSON, move(2), "oa-key-2"), 409);
+                MediaType.APPLICATION_JSON, move(2), KEY_2), 409);
         post("warehouse", "/api/warehouses/" + W + "/counts", "{\"sku\":\"" + MUG + "\",\"location\":\"A-02\","
                 + "\"countedQuantity\":3,\"reason\":\"cycle count\"}", 200);
 
         // Orders: placed with a retry under an Idempotency-Key, placed again, conflicting, backordered
         ObjectNode first = order("web", "OA-1", "OA-CUST", MUG, 3).put("orderId", "OA-O1");
         assertThat(exchange("channel", HttpMethod.POST, "/api/orders", MediaType.APPLICATION_JSON,
-                first.toString(), "oa-key-1").status()).isEqualTo(201);
+                first.toString(), KEY_1).status()).isEqualTo(201);
         Api.Response replayed = exchange("channel", HttpMethod.POST, "/api/orders", MediaType.APPLICATION_JSON,
-                first.toString(), "oa-key-1");
+                first.toString(), KEY_1);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         post("channel", "/api/orders", first.toString(), 200);
         post("channel", "/api/orders", order("web", "OA-1", "OA-CUST", MUG, 4).toString(), 409);
@@ -230,15 +233,19 @@ class ApiDescriptionTest {
         get("agent", "/api/returns/OA-NOPE", 404);
         String tooLarge = "{\"reason\":\"" + "x".repeat(1_100_000) + "\"}";
         assertStatus(exchange("agent", HttpMethod.POST, "/api/orders/OA-O3/cancel", MediaType.APPLICATION_JSON,
-                tooLarge, null), 413);
+                tooLarge, Map.of()), 413);
         assertStatus(exchange("agent", HttpMethod.POST, "/api/orders/OA-O3/cancel", MediaType.TEXT_PLAIN,
-                "cancel", null), 415);
+                "cancel", Map.of()), 415);
         get("warehouse", "/api/inventory/" + MUG + "?minPosition=" + (received + 1_000_000), 503);
+        Map<String, String> xml = Map.of(HttpHeaders.ACCEPT, MediaType.APPLICATION_XML_VALUE);
+        assertStatus(exchange("agent", HttpMethod.GET, "/api/orders/OA-O1", null, null, xml), 406);
+        assertStatus(exchange("agent", HttpMethod.POST, "/api/orders/OA-O3/cancel", MediaType.APPLICATION_JSON,
+                "{\"reason\":\"xml\"}", xml), 406);
         // Sign-in throttled: five wrong passwords for a user name, then even the right one is 429 for a while.
         for (int failure = 1; failure <= 5; failure++) {
-            assertStatus(exchange("agent:wrong", HttpMethod.GET, "/api/backorders", null, null, null), 401);
+            assertStatus(exchange("agent:wrong", HttpMethod.GET, "/api/backorders", null, null, Map.of()), 401);
         }
-        assertStatus(exchange("agent", HttpMethod.GET, "/api/backorders", null, null, null), 429);
+        assertStatus(exchange("agent", HttpMethod.GET, "/api/backorders", null, null, Map.of()), 429);
 
         Set<String> never = new TreeSet<>();
         operations.forEach(operation -> never.add(operation.key()));
@@ -267,13 +274,13 @@ class ApiDescriptionTest {
 
     private Api.Response post(String user, String path, String json, int status) {
         Api.Response response = exchange(user, HttpMethod.POST, path, json == null ? null : MediaType.APPLICATION_JSON,
-                json, null);
+                json, Map.of());
         assertStatus(response, status);
         return response;
     }
 
     private Api.Response get(String user, String pathAndQuery, int status) {
-        Api.Response response = exchange(user, HttpMethod.GET, pathAndQuery, null, null, null);
+        Api.Response response = exchange(user, HttpMethod.GET, pathAndQuery, null, null, Map.of());
         assertStatus(response, status);
         return response;
     }
@@ -283,21 +290,19 @@ class ApiDescriptionTest {
      * development password, "name:password" with that one, null not at all.
      */
     private Api.Response exchange(String user, HttpMethod method, String pathAndQuery, MediaType contentType,
-                                  String body, String idempotencyKey) {
-        Api.Response response = api.send(null, method, pathAndQuery, contentType, body, headers -> {
+                                  String body, Map<String, String> headers) {
+        Api.Response response = api.send(null, method, pathAndQuery, contentType, body, sent -> {
             if (user != null) {
-                headers.set(HttpHeaders.AUTHORIZATION, basic(user));
+                sent.set(HttpHeaders.AUTHORIZATION, basic(user));
             }
-            if (idempotencyKey != null) {
-                headers.set("Idempotency-Key", idempotencyKey);
-            }
+            headers.forEach(sent::set);
         });
-        check(user, method, pathAndQuery, contentType, body, idempotencyKey, response);
+        check(user, method, pathAndQuery, contentType, body, headers, response);
         return response;
     }
 
     private void check(String user, HttpMethod method, String pathAndQuery, MediaType contentType, String body,
-                       String idempotencyKey, Api.Response response) {
+                       Map<String, String> headers, Api.Response response) {
         String path = pathAndQuery.split("\\?", 2)[0];
         Operation operation = operation(method.name(), path);
         int status = response.status();
@@ -328,9 +333,7 @@ class ApiDescriptionTest {
             if (body != null) {
                 request.withBody(body);
             }
-            if (idempotencyKey != null) {
-                request.withHeader("Idempotency-Key", idempotencyKey);
-            }
+            headers.forEach(request::withHeader);
             query(pathAndQuery).forEach(parameter -> request.withQueryParam(parameter[0], parameter[1]));
             report = validator.validate(request.build(), answer.build());
         } else {

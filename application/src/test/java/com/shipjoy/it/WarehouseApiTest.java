@@ -177,8 +177,8 @@ class WarehouseApiTest {
             assertThat(get.path("summary").asText()).as(path).isNotEmpty();
             assertThat(get.path("description").asText()).as(path).contains("CHANNEL");
             assertThat(get.path("tags").path(0).asText()).isEqualTo("Warehouses and workers");
-            List<String> refusals = path.endsWith("}") ? List.of("400", "401", "403", "404", "429", "503")
-                    : List.of("400", "401", "403", "429", "503");
+            List<String> refusals = path.endsWith("}") ? List.of("400", "401", "403", "404", "406", "429", "503")
+                    : List.of("400", "401", "403", "406", "429", "503");
             assertThat(get.path("responses").fieldNames()).toIterable().as(path)
                     .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(
                             "200"), refusals.stream()).toList());

@@ -53,18 +53,20 @@ class ApiAnswers {
             + "was applied but not answered before a restart";
 
     /** What each shared refusal means, by status. */
-    private static final Map<HttpStatus, String> SHARED = Map.of(
-            HttpStatus.BAD_REQUEST, "Invalid request: a parameter, header or body field fails validation (each "
-                    + "listed in `errors` by path, e.g. `lines[0].quantity`), or the body is not strict JSON.",
-            HttpStatus.UNAUTHORIZED, "Not signed in, or wrong credentials (HTTP Basic).",
-            HttpStatus.FORBIDDEN, "The signed-in user's role may not do this.",
-            HttpStatus.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB.",
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body is not `application/json`.",
-            HttpStatus.TOO_MANY_REQUESTS, "Sign-in throttled after failed sign-ins for this user name or client "
-                    + "address: retry after `Retry-After` seconds.",
-            HttpStatus.SERVICE_UNAVAILABLE, "The read model did not reach `minPosition` within 5 s: retry.",
-            HttpStatus.NOT_FOUND, "Not found.",
-            HttpStatus.CONFLICT, "Refused: conflicts with the current state.");
+    private static final Map<HttpStatus, String> SHARED = Map.ofEntries(
+            Map.entry(HttpStatus.BAD_REQUEST, "Invalid request: a parameter, header or body field fails validation "
+                    + "(each listed in `errors` by path, e.g. `lines[0].quantity`), or the body is not strict JSON."),
+            Map.entry(HttpStatus.UNAUTHORIZED, "Not signed in, or wrong credentials (HTTP Basic)."),
+            Map.entry(HttpStatus.FORBIDDEN, "The signed-in user's role may not do this."),
+            Map.entry(HttpStatus.NOT_ACCEPTABLE, "The Accept header allows none of the media types the operation "
+                    + "answers."),
+            Map.entry(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB."),
+            Map.entry(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body is not `application/json`."),
+            Map.entry(HttpStatus.TOO_MANY_REQUESTS, "Sign-in throttled after failed sign-ins for this user name or "
+                    + "client address: retry after `Retry-After` seconds."),
+            Map.entry(HttpStatus.SERVICE_UNAVAILABLE, "The read model did not reach `minPosition` within 5 s: retry."),
+            Map.entry(HttpStatus.NOT_FOUND, "Not found."),
+            Map.entry(HttpStatus.CONFLICT, "Refused: conflicts with the current state."));
 
     /**
      * A command's success answers its position, which {@link CommandDispatcher} writes: on the operations of
@@ -109,6 +111,7 @@ class ApiAnswers {
         }
         responses.putIfAbsent("401", new ApiResponse());
         responses.putIfAbsent("403", new ApiResponse());
+        responses.putIfAbsent("406", new ApiResponse());
         if (body) {
             responses.putIfAbsent("413", new ApiResponse());
             responses.putIfAbsent("415", new ApiResponse());
