@@ -98,11 +98,12 @@ class ApiAnswers {
                     .items(new ObjectSchema().addProperty("field", new StringSchema()
                                     .description("Its path, e.g. `lines[0].quantity`"))
                             .addProperty("message", new StringSchema()).required(List.of("field", "message")))));
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(ApiAnswers::describe));
+            openApi.getPaths().values().forEach(path -> path.readOperations()
+                    .forEach(operation -> describe(operation, components.getSchemas())));
         };
     }
 
-    private static void describe(Operation operation) {
+    private static void describe(Operation operation, Map<String, Schema> schemas) {
         ApiResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean body = operation.getRequestBody() != null;
@@ -137,10 +138,11 @@ class ApiAnswers {
         if (responses.get("204") != null) {
             responses.get("204").setContent(null); // springdoc gives it the operation's JSON answer
         }
+        Map<String, String> invalid = invalidExample(operation, parameters, schemas);
         responses.forEach((code, response) -> {
             int status = Integer.parseInt(code);
             if (status >= 400) {
-                problemAnswer(HttpStatus.valueOf(status), response);
+                problemAnswer(HttpStatus.valueOf(status), response, invalid);
             }
         });
         // By status, wherever each was declared.
@@ -150,7 +152,22 @@ class ApiAnswers {
         responses.putAll(sorted);
     }
 
-    private static void problemAnswer(HttpStatus status, ApiResponse response) {
+    /** An entry of a 400's errors[] for the example: a required body field missing, else a parameter. */
+    private static Map<String, String> invalidExample(Operation operation, List<Parameter> parameters,
+                                                      Map<String, Schema> schemas) {
+        if (operation.getRequestBody() != null) {
+            String ref = operation.getRequestBody().getContent().values().iterator().next().getSchema().get$ref();
+            Schema<?> body = ref == null ? null : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (body != null && body.getRequired() != null && !body.getRequired().isEmpty()) {
+                return Map.of("field", body.getRequired().get(0), "message", "must not be null");
+            }
+        }
+        return parameters.stream().filter(parameter -> !"header".equals(parameter.getIn())).findFirst()
+                .map(parameter -> Map.of("field", parameter.getName(), "message", "has an invalid value"))
+                .orElse(Map.of("field", "Idempotency-Key", "message", "must be 1 to 128 printable ASCII characters"));
+    }
+
+    private static void problemAnswer(HttpStatus status, ApiResponse response, Map<String, String> invalid) {
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(SHARED.getOrDefault(status, status.getReasonPhrase()));
         }
@@ -161,8 +178,7 @@ class ApiAnswers {
         value.put("status", example.getStatus());
         value.put("detail", example.getDetail());
         if (status == HttpStatus.BAD_REQUEST) {
-            value.put("errors", List.of(Map.of("field", "lines[0].quantity", "message", "must be less than or "
-                    + "equal to 1000000")));
+            value.put("errors", List.of(invalid));
         }
         String schema = status == HttpStatus.BAD_REQUEST ? INVALID : PROBLEM;
         response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
