@@ -91,7 +91,7 @@ class OrderController {
                         Boolean shipPartial) {
     }
 
-    /** The request after defaults, without the orderId: what "the same order" means (contract §10). */
+    /** The request after defaults, without the orderId: what "the same order" means. */
     record OrderContent(String channel, String externalOrderId, CustomerRequest customer, ShipToRequest shipTo,
                         List<LineRequest> lines, boolean shipPartial) {
     }
@@ -102,7 +102,7 @@ class OrderController {
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    /** deliveredAt is text: Jackson would take a number as epoch seconds, and the contract wants ISO-8601. */
+    /** deliveredAt is text: Jackson would take a number as epoch seconds, and the API takes ISO-8601. */
     record DeliveredRequest(@Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}T.+Z$", message = "must be an ISO-8601 UTC instant")
                             String deliveredAt) {
     }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The published API description, including the decisions taken where the contract is silent. */
+/** The published API description, including the decisions taken where the general rules leave a choice. */
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
@@ -59,7 +59,7 @@ class ApiDescription {
             **Hang-ups.** A command whose client disconnects runs to completion (or is refused) exactly as if the \
             client had waited; only the answer is lost. Retry it with the same `Idempotency-Key` to learn it.
 
-            **Decisions where the contract is silent.**
+            **Decisions where the general rules leave a choice.**
             - Every warehouse gets the staging location `OUTBOUND`. Stock cannot be received into, moved to or from, \
             or counted at `OUTBOUND` by hand: it enters by picking and leaves by shipping.
             - Registering a warehouse or worker again with the same content answers 200 and stores nothing; \

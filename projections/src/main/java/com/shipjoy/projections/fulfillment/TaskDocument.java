@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.lang.Nullable;
 
 /**
- * One pick task (contract §10) with when it was handed out: {@code orderPlacedAt} is its turn (oldest order first),
+ * One pick task with when it was handed out: {@code orderPlacedAt} is its turn (oldest order first),
  * {@code assignedAt} when a worker took it, {@code completedAt} when it was confirmed.
  */
 @Document(ReadModelCollections.CURRENT + TaskDocument.COLLECTION + ReadModelCollections.END)

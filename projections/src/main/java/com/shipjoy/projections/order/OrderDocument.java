@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.lang.Nullable;
 
 /**
- * An order as customer service sees it (contract §5), one document per order. {@code status} is never set by an
+ * An order as customer service sees it, one document per order. {@code status} is never set by an
  * event: {@link #derivedStatus()} computes it from the rest of the document at every write.
  */
 @Document(ReadModelCollections.CURRENT + OrderDocument.COLLECTION + ReadModelCollections.END)
@@ -112,7 +112,7 @@ public record OrderDocument(@Id String orderId, String channel, String externalO
                 lines, shipments, returns, placedAt, at, deliveredAt, cancelledAt, picks);
     }
 
-    /** The order's status (contract §4), decided by {@link OrderStatus#of} from this document's figures. */
+    /** The order's status, decided by {@link OrderStatus#of} from this document's figures. */
     OrderStatus derivedStatus() {
         // A status of CANCELLED itself: documents stored before cancelledAt existed.
         return OrderStatus.of(cancelledAt != null || status == OrderStatus.CANCELLED, deliveredAt != null,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.lang.Nullable;
 
-/** The KPI document (contract §7): the figures are defined in the controller's OpenAPI description. */
+/** The KPI document: the figures are defined in the controller's OpenAPI description. */
 public record Kpis(@Nullable String warehouseId, Instant from, Instant to, long ordersPlaced, long ordersShipped,
             long unitsShipped, @Nullable BigDecimal fillRate, @Nullable BigDecimal backorderRate,
             CycleTime orderCycleTimeMinutes, @Nullable BigDecimal onTimeShipRate, @Nullable BigDecimal pickAccuracy,
