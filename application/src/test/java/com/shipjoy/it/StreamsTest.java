@@ -258,8 +258,9 @@ class StreamsTest extends Journey {
     }
 
     @Test
-    void aQuietStreamSendsHeartbeats() throws InterruptedException {
+    void aQuietStreamSaysItIsConnectedThenSendsHeartbeats() throws InterruptedException {
         try (SseClient stream = SseClient.open(app, "viewer", "/api/streams/inventory?sku=S-QUIET")) {
+            assertThat(stream.comment(Duration.ofSeconds(5))).isEqualTo("connected");
             assertThat(stream.comment(Duration.ofSeconds(3))).isEqualTo("heartbeat");
             assertThat(stream.poll(Duration.ZERO)).isNull();
         }
