@@ -13,7 +13,8 @@ final class Replays {
 
     /** Every read model, in the order they are replayed. */
     static final List<String> ALL = List.of("inventory", "stock-ledger", "stock-checkpoints", "orders",
-            "backorders", "order-history", "tasks", "shipments", "labor", "kpis", "returns");
+            "backorders", "order-history", "tasks", "shipments", "labor", "kpis", "returns",
+            "warehouses");
 
     /** One replay: wall seconds, events per second and server CPU microseconds per event over {@code events}. */
     record Replay(String name, long events, double seconds, double serverCores, double cpuMicrosPerEvent) {
