@@ -9,15 +9,56 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.sql.Types;
 import java.util.List;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /**
- * A restart leaves the event table's unique constraints as they are: Hibernate's default schema update dropped and
- * re-created them at every start, which rebuilt their indexes over the whole history (25 s at a million events).
- * A remark put on each constraint between two starts survives only if the second start does not re-create it.
+ * The event store's schema as the embedded mode keeps it. A restart leaves the event table's unique constraints as
+ * they are: Hibernate's default schema update dropped and re-created them at every start, which rebuilt their indexes
+ * over the whole history (25 s at a million events). A remark put on each constraint between two starts survives
+ * only if the second start does not re-create it. And the payload and metadata stay BLOB columns while Hibernate
+ * reads them with {@code getBytes} ({@code BlobsAsBytes}).
  */
 class EventStoreSchemaTest {
+
+    @Test
+    void blobColumnsAreReadAsBytesAndStayBlobs() throws Exception {
+        Path dataDir = Files.createTempDirectory("shipjoy-schema-");
+        try (EmbeddedApp app = EmbeddedApp.start(dataDir)) {
+            JdbcType blob = app.bean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class)
+                    .getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(Types.BLOB);
+            assertThat(blob).isSameAs(BlobJdbcType.MATERIALIZED);
+            new Api(app).post("warehouse", "/api/warehouses", """
+                    {"warehouseId":"SCHEMA-W","name":"Main","locations":["A-01"]}""", HttpStatus.CREATED);
+        }
+        // After a restart the warehouse is loaded from its event (the payload read as bytes) to take a location.
+        try (EmbeddedApp app = EmbeddedApp.start(dataDir)) {
+            Api api = new Api(app);
+            long position = api.post("warehouse", "/api/warehouses/SCHEMA-W/locations", """
+                    {"locations":["A-02"]}""", HttpStatus.OK).position();
+            assertThat(api.read("agent", "/api/warehouses/SCHEMA-W", position).path("locations").toString())
+                    .isEqualTo("[\"A-01\",\"A-02\",\"OUTBOUND\"]");
+        }
+        String url = "jdbc:h2:async:" + dataDir.resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet columns = statement.executeQuery("SELECT COLUMN_NAME, DATA_TYPE FROM "
+                     + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' "
+                     + "AND COLUMN_NAME IN ('PAYLOAD', 'META_DATA')")) {
+            List<String> types = new ArrayList<>();
+            while (columns.next()) {
+                types.add(columns.getString(1) + " " + columns.getString(2));
+            }
+            assertThat(types).containsExactlyInAnyOrder("PAYLOAD BINARY LARGE OBJECT",
+                    "META_DATA BINARY LARGE OBJECT");
+        }
+    }
 
     @Test
     void aRestartKeepsTheEventTablesUniqueConstraints() throws Exception {
