@@ -258,9 +258,8 @@ class StreamsTest extends Journey {
     }
 
     @Test
-    void aQuietStreamSaysItIsConnectedThenSendsHeartbeats() throws InterruptedException {
+    void aQuietStreamSendsHeartbeats() throws InterruptedException {
         try (SseClient stream = SseClient.open(app, "viewer", "/api/streams/inventory?sku=S-QUIET")) {
-            assertThat(stream.comment(Duration.ofSeconds(5))).isEqualTo("connected");
             assertThat(stream.comment(Duration.ofSeconds(3))).isEqualTo("heartbeat");
             assertThat(stream.poll(Duration.ZERO)).isNull();
         }

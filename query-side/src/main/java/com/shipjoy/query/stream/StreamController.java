@@ -40,14 +40,10 @@ import reactor.core.publisher.Flux;
         snapshot: exactly the changes after N in order, then live ones, across reconnects and server restarts. \
         Changes are kept for at least the last 100,000 positions; for an older N the stream sends an event \
         `reset` (data `{lastEventId, keptFrom}`, id the position the stream continues from) and then the current \
-        document as without a last event id. Every stream starts with a comment (`:connected`), so its headers go out \
-        at once; a comment (`:heartbeat`) goes out after 15 s of silence. A client \
+        document as without a last event id. A comment (`:heartbeat`) goes out after 15 s of silence. A client \
         that falls behind by more than its buffer (1,000 changes by default) is disconnected and resumes with its \
         last event id. A rebuild (replay) of a read model sends nothing.""")
 class StreamController {
-
-    private static final ServerSentEvent<String> CONNECTED =
-            ServerSentEvent.<String>builder().comment("connected").build();
 
     private static final String LAST_EVENT_ID = "The id of the last event received: the stream sends the "
             + "changes after it, without a snapshot.";
@@ -74,8 +70,8 @@ class StreamController {
                                          Long lastEventIdHeader,
                                          @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                          @RequestParam(required = false) @Min(0) Long lastEventId) {
-        return connected(streams.open(View.ORDERS, new Streams.Selection(orderId, channel),
-                since(lastEventIdHeader, lastEventId)));
+        return streams.open(View.ORDERS, new Streams.Selection(orderId, channel),
+                since(lastEventIdHeader, lastEventId));
     }
 
     @GetMapping(path = "/inventory", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -91,8 +87,8 @@ class StreamController {
                                             Long lastEventIdHeader,
                                             @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                             @RequestParam(required = false) @Min(0) Long lastEventId) {
-        return connected(streams.open(View.INVENTORY, new Streams.Selection(sku, warehouseId),
-                since(lastEventIdHeader, lastEventId)));
+        return streams.open(View.INVENTORY, new Streams.Selection(sku, warehouseId),
+                since(lastEventIdHeader, lastEventId));
     }
 
     @GetMapping(path = "/kpis", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -109,17 +105,9 @@ class StreamController {
                                        Long lastEventIdHeader,
                                        @Parameter(description = LAST_EVENT_ID_PARAMETER)
                                        @RequestParam(required = false) @Min(0) Long lastEventId) {
-        return connected(streams.computed(View.KPIS, KpiScope.of(warehouseId),
+        return streams.computed(View.KPIS, KpiScope.of(warehouseId),
                 since(lastEventIdHeader, lastEventId), Duration.ofSeconds(1),
-                () -> kpis.kpis(warehouseId, KpiWindow.of(null, null, Instant.now()))));
-    }
-
-    /**
-     * A comment first: the answer's headers go out with it at once, so a client knows it is connected (and its
-     * EventSource fires {@code open}) before the first change, which may be a while on a quiet stream.
-     */
-    private static Flux<ServerSentEvent<String>> connected(Flux<ServerSentEvent<String>> stream) {
-        return stream.startWith(CONNECTED);
+                () -> kpis.kpis(warehouseId, KpiWindow.of(null, null, Instant.now())));
     }
 
     /** The client's last event id: the header if it sent one (it wins), else the query parameter, else null. */
