@@ -48,8 +48,7 @@ class ReadModelStoreFormatTest {
                 default -> new de.bwaldvogel.mongo.bson.Document("sku", "S" + random.nextInt(50)).append("n", i);
             }));
         }
-        keys.add(new KeyValue("a", 1L));
-        keys.add(new KeyValue("a", 2L));
+        keys.addAll(unusualKeys());
         ObjectDataType h2 = new ObjectDataType();
         IndexKeyOrder order = new IndexKeyOrder();
         for (KeyValue a : keys) {
@@ -57,6 +56,38 @@ class ReadModelStoreFormatTest {
                 assertThat(Integer.signum(order.compare(a, b))).as("%s against %s", a, b)
                         .isEqualTo(Integer.signum(h2.compare(a, b)));
             }
+        }
+    }
+
+    /** Keys at the edges of the plain ones (a single string of ASCII characters) that IndexKeyOrder takes apart. */
+    private static List<KeyValue> unusualKeys() {
+        return List.of(new KeyValue("a", 1L), new KeyValue("a", 2L), new KeyValue(""), new KeyValue("a"),
+                new KeyValue("b"), new KeyValue("ab"), new KeyValue("ünïcødé"), new KeyValue("a\u0000b"),
+                new KeyValue("~\u007f"), new KeyValue("x".repeat(300)), new KeyValue("y".repeat(70_000)),
+                new KeyValue(List.of("ORD-1")), new KeyValue(java.util.Arrays.asList("ORD-2", null)));
+    }
+
+    @Test
+    void everyKeyIsWrittenAsH2WritesItAndReadBackEqual() {
+        Random random = new Random(7);
+        List<KeyValue> keys = new ArrayList<>(unusualKeys());
+        for (int i = 0; i < 200; i++) {
+            keys.add(new KeyValue(i % 2 == 0 ? "ORD-" + random.nextInt(1_000_000) : random.nextLong()));
+        }
+        ObjectDataType h2 = new ObjectDataType();
+        IndexKeyOrder order = new IndexKeyOrder();
+        for (KeyValue key : keys) {
+            org.h2.mvstore.WriteBuffer ours = new org.h2.mvstore.WriteBuffer();
+            order.write(ours, key);
+            order.write(ours, 42L);
+            org.h2.mvstore.WriteBuffer theirs = new org.h2.mvstore.WriteBuffer();
+            h2.write(theirs, key);
+            h2.write(theirs, 42L);
+            java.nio.ByteBuffer written = ours.getBuffer().flip();
+            assertThat(written).as("%s as written", key).isEqualTo(theirs.getBuffer().flip());
+            assertThat(order.read(written)).as("%s read back", key).isEqualTo(key);
+            assertThat(order.read(written)).as("the value after %s", key).isEqualTo(42L);
+            assertThat(written.hasRemaining()).isFalse();
         }
     }
 
@@ -95,6 +126,24 @@ class ReadModelStoreFormatTest {
         assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("at")).isInstanceOf(Instant.class);
         assertThat(type.read(written)).as("the value after it").isEqualTo(42L);
         assertThat(written.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void theStoreWritesNothingUntilItIsCommitted() {
+        MVStore store = EmbeddedMongo.openStore(dir.resolve("readmodels.mv"), 16);
+        try {
+            org.h2.mvstore.MVMap<Integer, String> map = store.openMap("documents");
+            store.commit();
+            long writes = store.getFileStore().getWriteCount();
+            String value = "x".repeat(1000);
+            // Far beyond the ~19 MB of unsaved changes at which MVStore would commit inside a write by itself.
+            IntStream.range(0, 100_000).forEach(i -> map.put(i, value + i));
+            assertThat(store.getFileStore().getWriteCount()).isEqualTo(writes);
+            store.commit();
+            assertThat(store.getFileStore().getWriteCount()).isGreaterThan(writes);
+        } finally {
+            store.close();
+        }
     }
 
     @Test
