@@ -34,7 +34,12 @@ import java.util.stream.Stream;
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --orders[=N] [--orders-data=DIR] [--print] [--jar=FILE] ...
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --kpis[=N] [--print] [--keep-data] [--jar=FILE] ...
  * java -jar benchmarks/target/shipjoy-benchmarks.jar --audit[=N] [--quick] [--jar=FILE] ...   (as-of and the audit)
+ * java -jar benchmarks/target/shipjoy-benchmarks.jar --replay-data=DIR [--replays=N] [--replay-models=a,b] ...
+ *      (only the replays at N events, default 1,000,000, over copies of a kept data directory's events)
  * </pre>
+ * The full run also replays every read model at 1,000,000 events after (i)'s soak ({@link ReplayRun});
+ * {@code --orders-throughput --soak=M --replays[=N]} does it for (i) alone.
+
  */
 public final class Benchmarks {
 
@@ -75,7 +80,8 @@ public final class Benchmarks {
 
     /** Command-line settings; the defaults are the documented run. */
     record Options(boolean quick, boolean print, Path out, Path jar, List<String> serverJvmFlags, boolean keepData,
-                   boolean profile, int hangUpsAlone, boolean ordersOnly, long historyEvents, int soakMinutes) {
+                   boolean profile, int hangUpsAlone, boolean ordersOnly, long historyEvents, int soakMinutes,
+                   long replayEvents) {
 
         /** The full run's history for (i) (see raw.History) and its RSS soak; --orders-throughput asks for them. */
         static final long HISTORY = 1_000_000;
@@ -90,6 +96,7 @@ public final class Benchmarks {
             boolean ordersOnly = false;
             Long history = null;
             Integer soak = null;
+            Long replays = null;
             Path out = root.resolve("BENCHMARKS.md");
             Path jar = root.resolve("application/target/shipjoy.jar");
             List<String> flags = List.of();
@@ -118,6 +125,10 @@ public final class Benchmarks {
                     history = HISTORY;
                 } else if (arg.startsWith("--history=")) {
                     history = Long.parseLong(arg.substring("--history=".length()));
+                } else if (arg.equals("--replays")) {
+                    replays = HISTORY;
+                } else if (arg.startsWith("--replays=")) {
+                    replays = Long.parseLong(arg.substring("--replays=".length()));
                 } else if (arg.equals("--soak")) {
                     soak = SOAK_MINUTES;
                 } else if (arg.startsWith("--soak=")) {
@@ -142,8 +153,12 @@ public final class Benchmarks {
             // The full run measures every target; (i) alone only what it is asked for.
             long events = history != null ? history : ordersOnly || hangUpsAlone > 0 ? 0 : HISTORY;
             int minutes = soak != null ? soak : ordersOnly || hangUpsAlone > 0 ? 0 : SOAK_MINUTES;
+            // Replays at scale copy (i)'s events after its soak.
+            long replayed = minutes == 0 ? 0 : replays != null ? replays : ordersOnly || hangUpsAlone > 0 ? 0
+                    : HISTORY;
             return new Options(quick, print, out, jar, flags, keep, profile, hangUpsAlone, ordersOnly,
-                    quick ? events / 10 : events, quick ? Math.min(minutes, 1) : minutes);
+                    quick ? events / 10 : events, quick ? Math.min(minutes, 1) : minutes,
+                    quick ? replayed / 10 : replayed);
         }
 
         /** {@code --hang-ups[=N]}: only scenario (h), N rounds (0: the full run). */
@@ -172,6 +187,8 @@ public final class Benchmarks {
         int kpis = 0;
         long auditEvents = 0;
         Path ordersData = null;
+        Path replayData = null;
+        List<String> replayed = Replays.ALL;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--kpis")) {
@@ -186,6 +203,10 @@ public final class Benchmarks {
                 auditEvents = Options.HISTORY;
             } else if (arg.startsWith("--audit=")) {
                 auditEvents = Long.parseLong(arg.substring("--audit=".length()));
+            } else if (arg.startsWith("--replay-models=")) {
+                replayed = List.of(arg.substring("--replay-models=".length()).split(","));
+            } else if (arg.startsWith("--replay-data=")) {
+                replayData = Path.of(arg.substring("--replay-data=".length()));
             } else if (arg.startsWith("--orders-data=")) {
                 ordersData = Path.of(arg.substring("--orders-data=".length()));
             } else {
@@ -202,6 +223,13 @@ public final class Benchmarks {
                 new OrdersBenchmark(options, orders).run(ordersData);
             }
             System.exit(kpis > 0 && !new KpiBenchmark(options, kpis).run() ? 1 : 0);
+        }
+        if (replayData != null) {
+            if (!Files.isRegularFile(options.jar())) {
+                System.err.println("No " + options.jar());
+                System.exit(2);
+            }
+            System.exit(replays(options, replayData, replayed) ? 0 : 1);
         }
         if (auditEvents > 0) {
             if (!Files.isRegularFile(options.jar())) {
@@ -242,6 +270,7 @@ public final class Benchmarks {
                 System.out.println("-- (i) orders end to end");
                 new OrdersThroughput(options, server, work, report, false).run(report.coldStart, false);
                 server.stop();
+                replaysAtScale(options, dataDir, work, report);
                 HistoryRun.run(options, work, report);
             } else {
                 benchmarks.run(report);
@@ -258,6 +287,7 @@ public final class Benchmarks {
                 } finally {
                     ordersServer.stop();
                 }
+                replaysAtScale(options, work.resolve("orders-data"), work, report);
                 HistoryRun.run(options, work, report);
             }
             ok = true;
@@ -286,6 +316,34 @@ public final class Benchmarks {
             System.err.println("HARNESS RUN FAILED: " + failure);
         }
         System.exit(ok && report.failures.isEmpty() ? 0 : 1);
+    }
+
+    /** {@code --replay-data=DIR [--replays=N] [--replay-models=a,b]}: {@link ReplayRun} alone, printed. */
+    private static boolean replays(Options options, Path seed, List<String> names)
+            throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("shipjoy-bench-replays-");
+        List<String> failures = new ArrayList<>();
+        try {
+            ReplayRun.run(options, seed, options.replayEvents() > 0 ? options.replayEvents() : Options.HISTORY,
+                    names, work, failures);
+        } finally {
+            if (!options.keepData()) {
+                deleteTree(work);
+            } else {
+                System.out.println("Data and log kept in " + work);
+            }
+        }
+        failures.forEach(failure -> System.err.println("HARNESS RUN FAILED: " + failure));
+        return failures.isEmpty();
+    }
+
+    /** Every read model replayed over copies of the events (i) and its soak left in {@code seed} (ReplayRun). */
+    private static void replaysAtScale(Options options, Path seed, Path work, Report report)
+            throws IOException, InterruptedException {
+        if (options.replayEvents() > 0 && report.orders != null && report.orders.soak != null) {
+            report.replays = ReplayRun.run(options, seed, options.replayEvents(), Replays.ALL, work,
+                    report.failures);
+        }
     }
 
     private void run(Report report) {

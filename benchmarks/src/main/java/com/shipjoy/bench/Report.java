@@ -82,6 +82,8 @@ final class Report {
     /** (i) again on a pre-loaded history (HistoryRun), and what that part measured besides; null if not run. */
     OrdersThroughput.Results ordersWithHistory;
     HistoryRun.Facts history;
+    /** Every read model replayed over copies of (i)'s events (ReplayRun); null if not run. */
+    ReplayRun.Facts replays;
 
     Report(Benchmarks.Options options, ZonedDateTime started, String loadBefore) {
         this.options = options;
@@ -597,6 +599,20 @@ final class Report {
                     + "over the same time.", o.replays.get(0).events()));
             Replays.table(md, o.replays);
         }
+        ReplayRun.Facts r = replays;
+        if (r != null) {
+            md.paragraph(f("**Replays at %,d events (issue 12).** Then, on a server of its own: (i)'s data directory "
+                    + "copied, its event store grown to %,d events by `raw.Clones` in %.0f s (copies of those real "
+                    + "events, each copy's orders, shipments, tasks, returns, receipts and skus renamed; the "
+                    + "warehouses shared), started, every read model past the copies %s, then every read model "
+                    + "rebuilt from the first event, one at a time, as above.", r.events(), r.events(),
+                    r.cloneMillis() / 1000.0, r.catchUpMillis() < 0 ? "**not within the patience**"
+                            : f("%.0f s after the start (the catch-up: all of them at once)",
+                            r.catchUpMillis() / 1000.0)));
+            if (!r.replays().isEmpty()) {
+                Replays.table(md, r.replays());
+            }
+        }
     }
 
     private static void soak(Markdown md, OrdersThroughput.Soak soak) {
@@ -825,6 +841,11 @@ final class Report {
                 "≤ 10 s / ≤ 15 s", start == null && loaded == null ? "—" : f("%s / %s", start == null ? "—"
                         : f("%.1f s", start.healthyMillis() / 1000.0), loaded == null ? "—"
                         : f("%.1f s (%,d events)", loaded.healthyMillis() / 1000.0, history.events()))});
+        Replays.Replay slowest = replays == null ? null : replays.replays().stream()
+                .min(java.util.Comparator.comparingDouble(Replays.Replay::perSecond)).orElse(null);
+        rows.put("replay of every read model at 1,000,000 events (slowest)", new String[] {"≥ 25,000 events/s",
+                slowest == null ? "—" : f("%,.0f events/s (%s, over %,d events)", slowest.perSecond(),
+                        slowest.name(), slowest.events())});
         OrdersThroughput.Soak soak = o == null ? null : o.soak;
         rows.put("RSS after 10 minutes at half the sustained rate", new String[] {"≤ 1 GiB and flat", soak == null
                 ? "—" : f("%d MiB after %d min (at most %d), %+.1f MiB/min over the second half", soak.lastMiB(),

@@ -126,7 +126,7 @@ public final class History {
         return "{\"sku\":\"" + sku + "\",\"warehouseId\":\"" + WAREHOUSE + "\"}";
     }
 
-    private static long nextIndex(Connection connection) throws Exception {
+    static long nextIndex(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement();
              ResultSet next = statement.executeQuery("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES "
                      + "WHERE SEQUENCE_NAME = 'EVENT_GLOBAL_INDEX'")) {
