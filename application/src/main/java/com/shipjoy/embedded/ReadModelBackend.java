@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -49,6 +50,8 @@ final class ReadModelBackend extends H2Backend {
     /** How mongo-java-server names a collection's documents' map: this, then the collection's namespace. */
     private static final String DOCUMENTS = "databases.";
     private static final BsonDocuments DOCUMENTS_AS_BSON = new BsonDocuments();
+    /** How mongo-java-server names a collection's metadata map: this, then the collection's namespace. */
+    private static final String META = "meta.";
 
     private final MVStore store;
     private final ReentrantReadWriteLock operations = new ReentrantReadWriteLock();
@@ -82,11 +85,22 @@ final class ReadModelBackend extends H2Backend {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
 
+            /**
+             * As H2Database opens a collection, without keeping its data size: mongo-java-server measures it by
+             * encoding the document before and after every update (a tenth of the server's CPU in a replay), for
+             * collection statistics nothing here reads.
+             */
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName,
                                                                     CollectionOptions options) {
-                openDocuments(mvStore, DOCUMENTS + getFullCollectionNamespace(collectionName));
-                return super.openOrCreateCollection(collectionName, options);
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new H2Collection(this, collectionName, options, openDocuments(mvStore, DOCUMENTS + namespace),
+                        mvStore.openMap(META + namespace), cursorRegistry) {
+                    @Override
+                    protected boolean tracksDataSize() {
+                        return false;
+                    }
+                };
             }
         };
     }
@@ -95,8 +109,8 @@ final class ReadModelBackend extends H2Backend {
         mvStore.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
     }
 
-    private static void openDocuments(MVStore mvStore, String name) {
-        mvStore.openMap(name, new MVMap.Builder<Object, Object>().valueType(DOCUMENTS_AS_BSON));
+    private static MVMap<Object, Document> openDocuments(MVStore mvStore, String name) {
+        return mvStore.openMap(name, new MVMap.Builder<Object, Document>().valueType(DOCUMENTS_AS_BSON));
     }
 
     /** Every command, also those of the wire protocol's messages, comes through here. */
