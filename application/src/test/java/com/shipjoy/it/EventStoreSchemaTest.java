@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
  * they are: Hibernate's default schema update dropped and re-created them at every start, which rebuilt their indexes
  * over the whole history (25 s at a million events). A remark put on each constraint between two starts survives
  * only if the second start does not re-create it. And the payload and metadata stay BLOB columns while Hibernate
- * reads them with {@code getBytes} ({@code BlobsAsBytes}).
+ * reads them with {@code getBytes} ({@code BlobsAsBytes}), those up to 8 KiB kept in their row.
  */
 class EventStoreSchemaTest {
 
@@ -45,28 +45,39 @@ class EventStoreSchemaTest {
             assertThat(api.read("agent", "/api/warehouses/SCHEMA-W", position).path("locations").toString())
                     .isEqualTo("[\"A-01\",\"A-02\",\"OUTBOUND\"]");
         }
-        String url = "jdbc:h2:async:" + dataDir.resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             Statement statement = connection.createStatement();
-             ResultSet columns = statement.executeQuery("SELECT COLUMN_NAME, DATA_TYPE FROM "
-                     + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' "
-                     + "AND COLUMN_NAME IN ('PAYLOAD', 'META_DATA')")) {
-            List<String> types = new ArrayList<>();
-            while (columns.next()) {
-                types.add(columns.getString(1) + " " + columns.getString(2));
+        try (Connection connection = eventStore(dataDir);
+             Statement statement = connection.createStatement()) {
+            try (ResultSet columns = statement.executeQuery("SELECT COLUMN_NAME, DATA_TYPE FROM "
+                    + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' "
+                    + "AND COLUMN_NAME IN ('PAYLOAD', 'META_DATA')")) {
+                List<String> types = new ArrayList<>();
+                while (columns.next()) {
+                    types.add(columns.getString(1) + " " + columns.getString(2));
+                }
+                assertThat(types).containsExactlyInAnyOrder("PAYLOAD BINARY LARGE OBJECT",
+                        "META_DATA BINARY LARGE OBJECT");
             }
-            assertThat(types).containsExactlyInAnyOrder("PAYLOAD BINARY LARGE OBJECT",
-                    "META_DATA BINARY LARGE OBJECT");
+            // Kept in the database (opened here without the setting): BLOBs up to 8 KiB stay in their row.
+            try (ResultSet inPlace = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'")) {
+                assertThat(inPlace.next()).isTrue();
+                assertThat(inPlace.getString(1)).isEqualTo("8192");
+            }
         }
+    }
+
+    /** The event store of a stopped system, opened as a tool would open it. */
+    private static Connection eventStore(Path dataDir) throws Exception {
+        return DriverManager.getConnection("jdbc:h2:async:" + dataDir.resolve("eventstore")
+                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
     @Test
     void aRestartKeepsTheEventTablesUniqueConstraints() throws Exception {
         Path dataDir = Files.createTempDirectory("shipjoy-schema-");
         EmbeddedApp.start(dataDir).close();
-        String url = "jdbc:h2:async:" + dataDir.resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
         List<String> constraints = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = eventStore(dataDir);
              Statement statement = connection.createStatement()) {
             try (ResultSet unique = statement.executeQuery("SELECT CONSTRAINT_NAME FROM "
                     + "INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' "
@@ -83,7 +94,7 @@ class EventStoreSchemaTest {
 
         EmbeddedApp.start(dataDir).close();
 
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = eventStore(dataDir);
              Statement statement = connection.createStatement();
              ResultSet remarks = statement.executeQuery("SELECT CONSTRAINT_NAME, REMARKS FROM "
                      + "INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' "
