@@ -1,12 +1,17 @@
 package com.shipjoy.it;
 
 import static com.shipjoy.it.OrderJson.order;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shipjoy.projections.ReadModelCollections;
+import com.shipjoy.projections.ReadModelReplays;
 import com.shipjoy.projections.ReadModels;
 import com.shipjoy.projections.order.OrderDocument;
+import com.shipjoy.projections.order.OrderLists;
 import com.shipjoy.projections.order.OrderSearch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,11 +120,11 @@ class OrderListsTest {
         // A canary the reset must wipe: a list that no event made, naming an order that exists, stored as the
         // embedded order lists store channel ol-ghost's list.
         String ghost = "c=ol-ghost";
-        mongo.getCollection("order_lists").insertOne(new Document("_id", ghost).append("next", 1)
+        mongo.getCollection(ReadModelCollections.name(OrderLists.DIRECTORIES)).insertOne(new Document("_id", ghost).append("next", 1)
                 .append("n", List.of(0)).append("count", List.of(1))
                 .append("newest", List.of("0000000000001 " + placed.get(0)))
                 .append("oldest", List.of("0000000000001 " + placed.get(0))));
-        mongo.getCollection("order_list_buckets").insertOne(new Document("_id", ghost + "#0")
+        mongo.getCollection(ReadModelCollections.name(OrderLists.BUCKETS)).insertOne(new Document("_id", ghost + "#0")
                 .append("entries", List.of("0000000000001 " + placed.get(0))));
         assertThat(page("/api/orders?channel=ol-ghost").path("total").asLong()).as("the canary is read").isOne();
 
@@ -150,6 +155,28 @@ class OrderListsTest {
         }
 
         assertThat(answers()).isEqualTo(before);
+        assertListsExact();
+    }
+
+    /**
+     * A replay's shadow leaves the lists out and builds them from its orders before the switch: every list, split
+     * into 3-entry buckets, answers exactly as before, and the lists change as usual after it.
+     */
+    @Test
+    void aZeroDowntimeReplayBuildsTheListsFromItsOrders() {
+        Map<String, String> before = answers();
+        api.post("admin", "/api/admin/projections/" + ReadModels.ORDERS + "/replay", "", HttpStatus.ACCEPTED);
+        ReadModelReplays replays = app.bean(ReadModelReplays.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !replays.replaying(ReadModels.ORDERS));
+
+        assertThat(answers()).isEqualTo(before);
+        assertListsExact();
+        assertThat(mongo.getCollection(ReadModelCollections.name(OrderLists.BUCKETS)).countDocuments())
+                .as("buckets of the rebuilt lists").isGreaterThan(20);
+
+        String after = api.post("channel", "/api/orders", order("ol-web", "ol-after-replay", "olc-1", "OL-B", 1)
+                .toString(), HttpStatus.CREATED).json().path("orderId").asText();
+        assertThat(ids(page("/api/orders?status=BACKORDERED&size=500"))).contains(after);
         assertListsExact();
     }
 

@@ -106,6 +106,17 @@ public final class ReadModelCollections {
         CURRENT_GENERATION.put(readModel, generation);
     }
 
+    /** Runs {@code task} on this thread bound to {@code generation} of {@code readModel}, as a shadow's threads are. */
+    static void runInShadow(String readModel, long generation, Runnable task) {
+        Shadow before = SHADOW.get();
+        SHADOW.set(new Shadow(readModel, generation));
+        try {
+            task.run();
+        } finally {
+            SHADOW.set(before);
+        }
+    }
+
     /** Threads bound to {@code generation} of {@code readModel} for as long as they live: a shadow processor's. */
     static ThreadFactory shadowThreads(String processorName, String readModel, long generation) {
         AtomicInteger count = new AtomicInteger();

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.shipjoy.platform.axon.EventPositions;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Component;
  * new generation, publishing nothing to the streams. Meanwhile every query and the live processor keep using the
  * current generation, unchanged. Once the shadow has reached the head as it was at the start and the live processor's
  * position, the switch: the live processor stops, the shadow goes on until it has processed at least everything the
- * live copy had and stops, the new generation becomes current (one write, then at once in memory), and the live
+ * live copy had and stops, what the read model completes in a shadow is done ({@link ReplayCompletion}), the new
+ * generation becomes current (one write, then at once in memory), and the live
  * processor starts again on it from its own token; events the shadow had already processed beyond that are processed
  * again (the projections are idempotent), so the streams miss none. Then the old generation's collections and the
  * shadow's token are dropped.
@@ -68,6 +70,7 @@ public class ReadModelReplays {
     private final EventPositions positions;
     private final MongoTemplate mongo;
     private final int batchSize;
+    private final List<ReplayCompletion> completions;
     private final Map<String, Replay> running = new ConcurrentHashMap<>();
     /** Per read model: held while its live processor is stopped on purpose (a switch, a retry). */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -96,9 +99,13 @@ public class ReadModelReplays {
         }
     }
 
-    /** {@code batchSize}: events per batch of a shadow processor, at most. */
+    /**
+     * {@code batchSize}: events per batch of a shadow processor, at most; {@code completions}: what read models
+     * complete in a shadow before its switch.
+     */
     ReadModelReplays(EventProcessingConfiguration processing, EventStore events, EventPositions positions,
-                     MongoTemplate mongo, @Value("${shipjoy.replay.batch-size:1000}") int batchSize) {
+                     MongoTemplate mongo, @Value("${shipjoy.replay.batch-size:1000}") int batchSize,
+                     List<ReplayCompletion> completions) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("shipjoy.replay.batch-size must be at least 1, not " + batchSize);
         }
@@ -107,6 +114,7 @@ public class ReadModelReplays {
         this.positions = positions;
         this.mongo = mongo;
         this.batchSize = batchSize;
+        this.completions = completions;
         // Before any processor starts (they start with the context): each must write its current generation.
         loadGenerations();
     }
@@ -262,6 +270,7 @@ public class ReadModelReplays {
                     sleep();
                 }
                 replay.shadow.shutDown();
+                complete(replay);
                 mongo.updateFirst(Query.query(where("_id").is(replay.name)), new Update()
                         .set("current", replay.generation).unset("shadow").unset("headPosition"), GENERATIONS);
                 ReadModelCollections.makeCurrent(replay.name, replay.generation);
@@ -276,6 +285,18 @@ public class ReadModelReplays {
         drop(replay.name, old);
         deleteToken(tokens, replay.shadow.getName());
         log.info("Replay of {} done: generation {} is current", replay.name, replay.generation);
+    }
+
+    /** The read model's completions of the stopped shadow; if one fails, the shadow goes on and the switch waits. */
+    private void complete(Replay replay) {
+        try {
+            ReadModelCollections.runInShadow(replay.name, replay.generation, () -> completions.stream()
+                    .filter(completion -> completion.readModel().equals(replay.name))
+                    .forEach(ReplayCompletion::complete));
+        } catch (RuntimeException e) {
+            replay.shadow.start();
+            throw e;
+        }
     }
 
     private TrackingEventProcessor live(String name) {

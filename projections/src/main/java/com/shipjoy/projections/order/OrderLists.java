@@ -2,6 +2,7 @@ package com.shipjoy.projections.order;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.shipjoy.events.order.OrderStatus;
@@ -45,6 +46,8 @@ public final class OrderLists {
     public static final String DIRECTORIES = "order_lists";
     public static final String BUCKETS = "order_list_buckets";
     static final int CAPACITY = 400;
+    /** Buckets per write of {@link #rebuild}. */
+    private static final int REBUILD_WRITES = 200;
 
     /** Newest first: placedAt descending (as stored, to the millisecond), then orderId descending. */
     private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::placedAt).reversed()
@@ -176,18 +179,18 @@ public final class OrderLists {
      * sku list, so even an order of 500 lines changes status in four lists.
      */
     static Set<String> keys(OrderDocument order) {
+        return order == null ? new LinkedHashSet<>() : keys(order.status(), order.channel(),
+                order.lines().stream().map(OrderDocument.Line::sku).toList(), order.customer().customerId());
+    }
+
+    private static Set<String> keys(OrderStatus orderStatus, String channel, List<String> skus, String customerId) {
         Set<String> keys = new LinkedHashSet<>();
-        if (order == null) {
-            return keys;
-        }
-        for (OrderStatus status : new OrderStatus[] {null, order.status()}) {
+        for (OrderStatus status : new OrderStatus[] {null, orderStatus}) {
             keys.add(key(status, null, null));
-            keys.add(key(status, order.channel(), null));
+            keys.add(key(status, channel, null));
         }
-        for (OrderDocument.Line line : order.lines()) {
-            keys.add(key(null, null, line.sku()));
-        }
-        keys.add(customerKey(order.customer().customerId()));
+        skus.forEach(sku -> keys.add(key(null, null, sku)));
+        keys.add(customerKey(customerId));
         return keys;
     }
 
@@ -402,6 +405,84 @@ public final class OrderLists {
     void clear() {
         directoryCollection(mongo).deleteMany(new org.bson.Document());
         bucketCollection(mongo).deleteMany(new org.bson.Document());
+    }
+
+    /** What the lists need of a stored order. */
+    private record Listed(Entry entry, OrderStatus status, String channel, List<String> skus, String customerId) {
+
+        static Listed of(org.bson.Document order) {
+            return new Listed(new Entry(order.getDate("placedAt").toInstant(), order.getString("_id")),
+                    OrderStatus.valueOf(order.getString("status")), order.getString("channel"),
+                    order.getList("lines", org.bson.Document.class).stream().map(line -> line.getString("sku"))
+                            .toList(), order.get("customer", org.bson.Document.class).getString("customerId"));
+        }
+    }
+
+    /** A list as {@link #rebuild} fills it, newest entries first: its closed buckets and the one it fills. */
+    private final class Filling {
+
+        private final String key;
+        private final List<Bucket> buckets = new ArrayList<>();
+        private List<Entry> open = new ArrayList<>();
+
+        Filling(String key) {
+            this.key = key;
+        }
+
+        /** Appends an entry older than every one before; a bucket that is full goes to {@code written}. */
+        void add(Entry entry, List<org.bson.Document> written) {
+            open.add(entry);
+            if (open.size() == capacity) {
+                close(written);
+            }
+        }
+
+        void close(List<org.bson.Document> written) {
+            if (!open.isEmpty()) {
+                int n = buckets.size();
+                buckets.add(new Bucket(n, open.size(), open.get(0), open.get(open.size() - 1)));
+                written.add(new BucketDocument(bucketId(key, n), open).document());
+                open = new ArrayList<>();
+            }
+        }
+
+        Directory directory() {
+            return new Directory(key, buckets.size(), buckets);
+        }
+    }
+
+    /**
+     * Builds every list from the orders as stored, for a replay's shadow, which leaves the lists out until then
+     * ({@link OrderSummaryProjection}): event by event they rewrote each list's newest bucket and directory once per
+     * batch, most of a replay's work. The orders are sorted newest first and each entry appended to the bucket its
+     * lists are filling, a bucket written once full, the directories last. What the lists held is dropped first.
+     */
+    void rebuild() {
+        clear();
+        List<Listed> orders = new ArrayList<>();
+        mongo.getCollection(ReadModelCollections.name(OrderDocument.COLLECTION)).find()
+                .projection(Projections.include("placedAt", "status", "channel", "lines.sku", "customer.customerId"))
+                .forEach(order -> orders.add(Listed.of(order)));
+        orders.sort(Comparator.comparing(Listed::entry, NEWEST_FIRST));
+        Map<String, Filling> lists = new HashMap<>();
+        List<org.bson.Document> written = new ArrayList<>();
+        for (Listed order : orders) {
+            for (String key : keys(order.status(), order.channel(), order.skus(), order.customerId())) {
+                lists.computeIfAbsent(key, Filling::new).add(order.entry(), written);
+            }
+            if (written.size() >= REBUILD_WRITES) {
+                bucketCollection(mongo).insertMany(written);
+                written.clear();
+            }
+        }
+        lists.values().forEach(list -> list.close(written));
+        if (!written.isEmpty()) {
+            bucketCollection(mongo).insertMany(written);
+        }
+        if (!lists.isEmpty()) {
+            directoryCollection(mongo).insertMany(lists.values().stream().map(list -> list.directory().document())
+                    .toList());
+        }
     }
 
     /** A batch's writes, in the order that keeps every prefix of them readable (see the class comment). */

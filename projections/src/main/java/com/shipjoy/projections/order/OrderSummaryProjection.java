@@ -22,7 +22,9 @@ import com.shipjoy.events.returns.ReturnRequestedEvent;
 import com.shipjoy.events.returns.ReturnStatus;
 import com.shipjoy.projections.BatchReads;
 import com.shipjoy.projections.BatchWrites;
+import com.shipjoy.projections.ReadModelCollections;
 import com.shipjoy.projections.ReadModels;
+import com.shipjoy.projections.ReplayCompletion;
 import com.shipjoy.projections.order.OrderDocument.Line;
 import com.shipjoy.projections.order.OrderDocument.Return;
 import com.shipjoy.projections.order.OrderDocument.Shipment;
@@ -58,7 +60,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReadModels.ORDERS)
-class OrderSummaryProjection {
+class OrderSummaryProjection implements ReplayCompletion {
 
     private final MongoTemplate mongo;
     private final OrderLists lists;
@@ -197,6 +199,17 @@ class OrderSummaryProjection {
         lists.clear();
     }
 
+    @Override
+    public String readModel() {
+        return ReadModels.ORDERS;
+    }
+
+    /** A replay's shadow leaves the order lists out (see {@link #write}); they are built from its orders here. */
+    @Override
+    public void complete() {
+        lists.rebuild();
+    }
+
     private static Shipment status(Shipment shipment, ShipmentStatus next) {
         return new Shipment(shipment.shipmentId(), shipment.warehouseId(),
                 ShipmentStatus.advance(shipment.status(), next), shipment.carrier(), shipment.trackingNumber());
@@ -264,14 +277,18 @@ class OrderSummaryProjection {
     /**
      * A batch's orders: the lists first, then the orders in one round trip, then their changes for the live streams
      * (scope: the channel). A crash in between leaves the old orders, so the events, delivered again, see the same
-     * differences and complete the lists (their changes are idempotent) and the change log.
+     * differences and complete the lists (their changes are idempotent) and the change log. A replay's shadow leaves
+     * the lists out: they are built once from its orders before it becomes current ({@link #complete}).
      */
     private void write(Batch batch) {
         Collection<Change> orders = batch.orders().values();
         if (orders.isEmpty()) {
             return;
         }
-        lists.change(orders.stream().map(change -> new OrderLists.Move(change.before(), change.after())).toList());
+        if (!ReadModelCollections.inShadow()) {
+            lists.change(orders.stream().map(change -> new OrderLists.Move(change.before(), change.after()))
+                    .toList());
+        }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OrderDocument.class);
         orders.forEach(change -> bulk.replaceOne(Query.query(Criteria.where("_id")
                 .is(change.after().orderId())), change.after(), FindAndReplaceOptions.options().upsert()));
