@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  * the kinds the service writes, not the stepped-over filler of {@code raw.History}. On a server of its own:
  * <ol>
  *   <li>copy a stopped server's data directory of real events (in the full run, (i)'s after its soak; alone,
- *       {@code --replay-data=DIR}, kept by an earlier {@code --keep-data} run), start this build on it and stop;</li>
+ *       {@code --replay-data=DIR}, kept by an earlier {@code --keep-data} run), start this build on it, give part of
+ *       its orders their warehouse side through the API ({@link Fulfilment}: picks, packing, shipping, deliveries,
+ *       returns) and stop;</li>
  *   <li>grow its event store to N events with renamed copies of them ({@code raw.Clones}, a child JVM);</li>
  *   <li>start, and wait until every read model has processed the copies (the <em>catch-up</em>);</li>
  *   <li>replay every read model, one after the other ({@link Replays}).</li>
@@ -23,9 +25,12 @@ final class ReplayRun {
 
     static final String CLONES_MAIN = "com.shipjoy.bench.raw.Clones";
     static final Duration PATIENCE = Duration.ofMinutes(40);
+    /** Tasks picked in the seed before copying: about half of (i)'s released orders. */
+    static final int FULFILLED_TASKS = 1_500;
 
     /** What it measured: the store's events, the catch-up (-1: not done) and the replays. */
-    record Facts(long events, long cloneMillis, long catchUpMillis, List<Replays.Replay> replays) {
+    record Facts(Fulfilment.Done fulfilled, long events, long cloneMillis, long catchUpMillis,
+                 List<Replays.Replay> replays) {
     }
 
     private ReplayRun() {
@@ -42,9 +47,17 @@ final class ReplayRun {
         copyTree(seed, data);
         ServerProcess server = new ServerProcess(options.jar(), data, work.resolve("replay-server.log"),
                 options.serverJvmFlags());
-        // Started and stopped once first: the copies are then stored with the settings this build gives the store.
+        // This build started on the copy first: the copies are then stored with the settings it gives the store,
+        // and (i)'s orders get their warehouse side (Fulfilment) before they are copied.
         server.start();
+        Fulfilment.Done fulfilled = Fulfilment.run(new Http(server.port()), FULFILLED_TASKS);
         server.stop();
+        System.out.printf("    fulfilment before copying: %d tasks picked, %d shipments packed and shipped, %d "
+                + "orders delivered, %d returned (%d requests failed)%n", fulfilled.picked(), fulfilled.shipped(),
+                fulfilled.delivered(), fulfilled.returned(), fulfilled.failed());
+        if (fulfilled.failed() > 0) {
+            failures.add(fulfilled.failed() + " fulfilment requests failed before the copies");
+        }
         long started = System.nanoTime();
         Path log = work.resolve("clones.log");
         Process clones;
@@ -73,9 +86,9 @@ final class ReplayRun {
                     catchUp < 0 ? "NOT within " + PATIENCE.toMinutes() + " min" : catchUp + " ms after that");
             if (catchUp < 0) {
                 failures.add("the read models did not process the copies within " + PATIENCE.toMinutes() + " min");
-                return new Facts(head, cloneMillis, -1, List.of());
+                return new Facts(fulfilled, head, cloneMillis, -1, List.of());
             }
-            return new Facts(head, cloneMillis, catchUp, Replays.measure(http, server, head, names, PATIENCE,
+            return new Facts(fulfilled, head, cloneMillis, catchUp, Replays.measure(http, server, head, names, PATIENCE,
                     failures));
         } finally {
             server.stop();

@@ -601,12 +601,15 @@ final class Report {
         }
         ReplayRun.Facts r = replays;
         if (r != null) {
+            Fulfilment.Done d = r.fulfilled();
             md.paragraph(f("**Replays at %,d events (issue 12).** Then, on a server of its own: (i)'s data directory "
-                    + "copied, its event store grown to %,d events by `raw.Clones` in %.0f s (copies of those real "
+                    + "copied, its orders given their warehouse side through the API (`Fulfilment`: %d tasks "
+                    + "picked, %d shipments packed and shipped, %d orders delivered, %d returned), its event store "
+                    + "grown to %,d events by `raw.Clones` in %.0f s (copies of those real "
                     + "events, each copy's orders, shipments, tasks, returns, receipts and skus renamed; the "
                     + "warehouses shared), started, every read model past the copies %s, then every read model "
-                    + "rebuilt from the first event, one at a time, as above.", r.events(), r.events(),
-                    r.cloneMillis() / 1000.0, r.catchUpMillis() < 0 ? "**not within the patience**"
+                    + "rebuilt from the first event, one at a time, as above.", r.events(), d.picked(), d.shipped(),
+                    d.delivered(), d.returned(), r.events(), r.cloneMillis() / 1000.0, r.catchUpMillis() < 0 ? "**not within the patience**"
                             : f("%.0f s after the start (the catch-up: all of them at once)",
                             r.catchUpMillis() / 1000.0)));
             if (!r.replays().isEmpty()) {
