@@ -121,10 +121,8 @@ public final class ReadModelCollections {
     static ThreadFactory shadowThreads(String processorName, String readModel, long generation) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(() -> {
-                SHADOW.set(new Shadow(readModel, generation));
-                task.run();
-            }, processorName + "-" + count.getAndIncrement());
+            Thread thread = new Thread(() -> runInShadow(readModel, generation, task),
+                    processorName + "-" + count.getAndIncrement());
             thread.setDaemon(true);
             return thread;
         };
