@@ -471,17 +471,22 @@ public final class OrderLists {
                 lists.computeIfAbsent(key, Filling::new).add(order.entry(), written);
             }
             if (written.size() >= REBUILD_WRITES) {
-                bucketCollection(mongo).insertMany(written);
-                written.clear();
+                insert(written);
             }
         }
         lists.values().forEach(list -> list.close(written));
-        if (!written.isEmpty()) {
-            bucketCollection(mongo).insertMany(written);
-        }
+        insert(written);
         if (!lists.isEmpty()) {
             directoryCollection(mongo).insertMany(lists.values().stream().map(list -> list.directory().document())
                     .toList());
+        }
+    }
+
+    /** Inserts the bucket documents {@link #rebuild} closed and forgets them. */
+    private void insert(List<org.bson.Document> written) {
+        if (!written.isEmpty()) {
+            bucketCollection(mongo).insertMany(written);
+            written.clear();
         }
     }
 
