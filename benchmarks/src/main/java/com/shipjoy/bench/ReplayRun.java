@@ -100,22 +100,26 @@ final class ReplayRun {
 
     /** The event store's head, as the projections' status gives it. */
     private static long head(Http http) {
-        Http.Response status = http.get(Benchmarks.AUDITOR, "/api/admin/projections");
-        return Json.number(((List<?>) Json.parse(status.body())).get(0), "headPosition");
+        return Json.number(projections(http).get(0), "headPosition");
     }
 
     /** Milliseconds until every read model's position is at least {@code head}; -1 if not within the patience. */
     private static long catchUp(Http http, long head) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < PATIENCE.toNanos()) {
-            Http.Response status = http.get(Benchmarks.AUDITOR, "/api/admin/projections");
-            if (status.status() == 200 && ((List<?>) Json.parse(status.body())).stream()
-                    .allMatch(model -> Json.number(model, "position") >= head)) {
+            List<?> models = projections(http);
+            if (!models.isEmpty() && models.stream().allMatch(model -> Json.number(model, "position") >= head)) {
                 return (System.nanoTime() - start) / 1_000_000;
             }
             Thread.sleep(1000);
         }
         return -1;
+    }
+
+    /** Every read model's status ({@code GET /api/admin/projections}); none if the server did not answer 200. */
+    private static List<?> projections(Http http) {
+        Http.Response status = http.get(Benchmarks.AUDITOR, "/api/admin/projections");
+        return status.status() == 200 ? (List<?>) Json.parse(status.body()) : List.of();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
